@@ -31,10 +31,11 @@ public final class EndpointLoad {
   static final double FAILURE_MULTIPLIER = 2.0;
 
   /**
-   * Cost of an endpoint without samples that already has a request in flight (Finagle's value):
-   * larger than any real latency cost, so it gets no second request before its first answer.
+   * Cost per in-flight request of an endpoint without samples (about 115 days): above any real
+   * latency times queue, so it gets no second request before its first answer, yet among
+   * several such endpoints the one with fewer requests out still wins.
    */
-  static final double UNSAMPLED_BUSY_COST = Long.MAX_VALUE >> 16;
+  static final double UNSAMPLED_BUSY_COST_PER_REQUEST = 1e16;
 
   /** The estimate as of the last response; replaced whole, so a reader never sees half of it. */
   private record Estimate(double nanos, long stampNanos) {}
@@ -107,7 +108,7 @@ public final class EndpointLoad {
     int pending = inFlight.get();
     Estimate current = estimate.get();
     if (current == NO_SAMPLES) {
-      return pending == 0 ? 0.0 : UNSAMPLED_BUSY_COST + pending;
+      return pending * UNSAMPLED_BUSY_COST_PER_REQUEST;
     }
     return decayed(current, nanoClock.getAsLong()) * (pending + 1);
   }

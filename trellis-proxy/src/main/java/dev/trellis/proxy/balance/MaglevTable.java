@@ -18,9 +18,15 @@ import java.util.List;
  */
 final class MaglevTable {
 
-  /** Slots per endpoint; the paper shows disruption close to the 1/N ideal from about 100. */
+  /**
+   * Table size. It must not follow the endpoint count: every endpoint's permutation depends on
+   * it, so a new size reshuffles almost every key. The paper's 65,537 keeps at least 100 slots
+   * per endpoint (what keeps disruption near the 1/N ideal) up to 655 endpoints; a larger set
+   * gets the larger prime, and crossing that line once reshuffles keys once.
+   */
+  static final int SIZE = 65_537;
+  static final int LARGE_SIZE = 655_373;
   static final int SLOTS_PER_ENDPOINT = 100;
-  static final int MIN_SIZE = 1009;
 
   private static final long OFFSET_SEED = 0x6d61676c65763031L;
   private static final long SKIP_SEED = 0x6d61676c65763032L;
@@ -32,7 +38,7 @@ final class MaglevTable {
   MaglevTable(List<Endpoint> endpoints) {
     this.endpoints = endpoints.toArray(new Endpoint[0]);
     Arrays.sort(this.endpoints, Comparator.comparing(MaglevTable::identity));
-    int size = nextPrime(Math.max(MIN_SIZE, this.endpoints.length * SLOTS_PER_ENDPOINT));
+    int size = this.endpoints.length * SLOTS_PER_ENDPOINT <= SIZE ? SIZE : LARGE_SIZE;
     this.slots = populate(this.endpoints, size);
   }
 
@@ -86,28 +92,5 @@ final class MaglevTable {
   /** What places an endpoint in the table: the same fields that make two endpoints equal. */
   private static String identity(Endpoint endpoint) {
     return endpoint.id() + "@" + endpoint.host() + ":" + endpoint.port();
-  }
-
-  static int nextPrime(int atLeast) {
-    for (int candidate = Math.max(2, atLeast); ; candidate++) {
-      if (isPrime(candidate)) {
-        return candidate;
-      }
-    }
-  }
-
-  private static boolean isPrime(int value) {
-    if (value < 4) {
-      return value >= 2;
-    }
-    if (value % 2 == 0) {
-      return false;
-    }
-    for (int divisor = 3; (long) divisor * divisor <= value; divisor += 2) {
-      if (value % divisor == 0) {
-        return false;
-      }
-    }
-    return true;
   }
 }
