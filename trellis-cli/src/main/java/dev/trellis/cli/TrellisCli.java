@@ -39,6 +39,7 @@ public final class TrellisCli implements Runnable {
   public static int execute(String... args) {
     CommandLine commandLine = new CommandLine(new TrellisCli());
     commandLine.setExecutionExceptionHandler(new CliErrors());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine.execute(args);
   }
 
