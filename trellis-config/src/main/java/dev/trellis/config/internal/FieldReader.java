@@ -171,7 +171,9 @@ public final class FieldReader {
     Optional<FieldReader> object = optionalObject(name);
     if (object.isEmpty()) {
       reject(name, "", "a mapping");
-      return new FieldReader(problems, pathOf(name), new Node.MapNode(node.line(), Map.of()));
+      // The missing mapping is the one error; its missing fields would only repeat it.
+      return new FieldReader(new Problems(problems.source()), pathOf(name),
+          new Node.MapNode(node.line(), Map.of()));
     }
     return object.get();
   }

@@ -152,6 +152,8 @@ public final class ValueReader {
       return new FieldReader(problems, path, map);
     }
     reject("a mapping");
-    return new FieldReader(problems, path, new Node.MapNode(node.line(), java.util.Map.of()));
+    // Reported once here; the fields it lacks would only repeat it.
+    return new FieldReader(new Problems(problems.source()), path,
+        new Node.MapNode(node.line(), java.util.Map.of()));
   }
 }
