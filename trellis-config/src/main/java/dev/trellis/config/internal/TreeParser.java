@@ -60,8 +60,9 @@ public final class TreeParser {
   }
 
   private static void addDocument(List<Document> documents, Node root) {
-    if (root instanceof Node.ScalarNode scalar && scalar.isNull()) {
-      return; // an empty document, e.g. a trailing "---"
+    if (root instanceof Node.ScalarNode scalar
+        && (scalar.isNull() || scalar.value().asText().isEmpty())) {
+      return; // an empty document, e.g. a trailing "---" (YAML reads it as an empty scalar)
     }
     documents.add(new Document(root.line(), root));
   }
@@ -122,7 +123,9 @@ public final class TreeParser {
         });
       }
       case VALUE_NUMBER_FLOAT -> {
-        return new Node.ScalarNode(line, VALUES.numberNode(parser.getDecimalValue()));
+        // A double, as Jackson's ObjectMapper reads it, so that documents compare equal after
+        // a trip through the store or the wire.
+        return new Node.ScalarNode(line, VALUES.numberNode(parser.getDoubleValue()));
       }
       case VALUE_TRUE, VALUE_FALSE -> {
         return new Node.ScalarNode(line, VALUES.booleanNode(token == JsonToken.VALUE_TRUE));
