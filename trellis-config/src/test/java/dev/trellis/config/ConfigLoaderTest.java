@@ -130,14 +130,30 @@ class ConfigLoaderTest {
 
   @Test
   void reportsYamlSyntaxErrorsWithTheirLine() {
-    List<String> errors = errors("bad.yaml", """
+    assertThat(errors("bad.yaml", """
         apiVersion: trellis.dev/v1alpha1
         kind: Service
         metadata: {name: web
         spec: {}
-        """);
-    assertThat(errors).hasSize(1);
-    assertThat(errors.get(0)).startsWith("bad.yaml:").endsWith("(expected: well-formed YAML)");
+        """)).containsExactly("bad.yaml:4: (document): expected ',' or '}', but got :"
+        + " (while parsing a flow mapping started at line 3) (expected: well-formed YAML)");
+  }
+
+  @Test
+  void refusesYamlAliasesOnceAndQuotesValuesThatWouldNotReadBack() {
+    assertThat(errors("alias.yaml", """
+        apiVersion: trellis.dev/v1alpha1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          ports:
+            - &http {name: "http ", port: 80}
+            - *http
+        """)).containsExactly(
+        "alias.yaml:6: spec.ports[0].name: \"http \" (expected: a DNS label: at most 63"
+            + " lower-case letters, digits and '-', starting and ending with a letter or digit)",
+        "alias.yaml:7: spec.ports[1]: *http (expected: a value written out (YAML aliases are"
+            + " not supported))");
   }
 
   @Test

@@ -208,4 +208,20 @@ class HttpRouteConfigTest {
         "r.yaml:8: spec.rules[0].retry.backoff: 1sec (expected: a duration such as 500ms, 10s,"
             + " 1m or 1h30m)");
   }
+
+  @Test
+  void refusesReplacePrefixMatchUnlessEveryMatchIsAPrefix() {
+    assertThat(errors("r.yaml", HEAD + """
+          rules:
+            - matches:
+                - path: {type: Exact, value: /old}
+              filters:
+                - type: URLRewrite
+                  urlRewrite:
+                    path: {type: ReplacePrefixMatch, replacePrefixMatch: /new}
+              backendRefs: [{name: catalog}]
+        """)).containsExactly("r.yaml:9: spec.rules[0].filters: ReplacePrefixMatch (expected:"
+        + " only in a rule whose matches are all PathPrefix: it replaces the prefix that"
+        + " matched)");
+  }
 }

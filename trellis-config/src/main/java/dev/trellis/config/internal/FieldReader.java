@@ -141,21 +141,18 @@ public final class FieldReader {
     return optionalDuration(name, min).orElse(fallback);
   }
 
-  @SafeVarargs
-  public final <E extends Enum<E> & WireValue> Optional<E> optionalChoice(
-      String name, E... choices) {
+  public <E extends Enum<E> & WireValue> Optional<E> optionalChoice(
+      String name, E[] choices) {
     return value(name).flatMap(v -> v.choice(choices));
   }
 
-  @SafeVarargs
-  public final <E extends Enum<E> & WireValue> E optionalChoice(
-      String name, E fallback, E... choices) {
+  public <E extends Enum<E> & WireValue> E optionalChoice(
+      String name, E fallback, E[] choices) {
     return value(name).flatMap(v -> v.choice(choices)).orElse(fallback);
   }
 
-  @SafeVarargs
-  public final <E extends Enum<E> & WireValue> Optional<E> requiredChoice(
-      String name, E... choices) {
+  public <E extends Enum<E> & WireValue> Optional<E> requiredChoice(
+      String name, E[] choices) {
     String expected = "one of " + String.join(", ",
         java.util.Arrays.stream(choices).map(WireValue::wireName).toList());
     return required(name, expected, v -> v.choice(choices));
