@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -18,11 +19,12 @@ import java.util.function.Function;
  * <p>Each request runs on its own virtual thread, so handlers may block (call an upstream,
  * wait out injected latency). A handler that throws is answered 500 with the reason, and the
  * server keeps serving; methods other than GET and HEAD are answered 405. {@link #close} stops
- * accepting, lets requests in flight finish for up to a second, then returns.
+ * accepting, lets requests in flight finish for up to a second, then returns; closing twice is harmless.
  */
 public final class HttpEndpoint implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private HttpEndpoint(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -92,6 +94,9 @@ public final class HttpEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(1);
     executor.shutdownNow();
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The reviews service: a gRPC server (h2c, plaintext: mTLS is the sidecar's job) on loopback
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Health reports SERVING for the whole server and for the Reviews service while it runs, and
  * NOT_SERVING once {@link #close} begins, so health checkers stop sending traffic before the
- * port goes away. Thread-safe.
+ * port goes away. Thread-safe; closing twice is harmless.
  */
 public final class ReviewsService implements AutoCloseable {
   private static final String SERVICE_NAME = "trellis.examples.bookstore.v1.Reviews";
@@ -40,11 +41,14 @@ public final class ReviewsService implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
   private final ScheduledExecutorService scheduler;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final int port;
 
   private ReviewsService(Server server, HealthStatusManager health, ScheduledExecutorService scheduler) {
     this.server = server;
     this.health = health;
     this.scheduler = scheduler;
+    this.port = server.getPort();
   }
 
   /** Starts reviews on 127.0.0.1:{@code port} (0 picks a free port). */
@@ -67,8 +71,9 @@ public final class ReviewsService implements AutoCloseable {
     return new ReviewsService(server, health, scheduler);
   }
 
+  /** The bound port; still answers after {@link #close}. */
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   /**
@@ -77,6 +82,9 @@ public final class ReviewsService implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     health.enterTerminalState();
     server.shutdown();
     try {
