@@ -52,7 +52,6 @@ public final class HttpEndpoint implements AutoCloseable {
 
   private static void serve(String name, Function<Request, Reply> handler, HttpExchange exchange) throws IOException {
     try (exchange) {
-      exchange.getRequestBody().readAllBytes();
       String method = exchange.getRequestMethod();
       Request request = new Request(method, exchange.getRequestURI().getPath(), exchange.getRequestURI());
       Reply reply;
