@@ -3,6 +3,7 @@ package dev.trellis.examples.bookstore.loadgen;
 import dev.trellis.examples.bookstore.launch.DurationConverter;
 import dev.trellis.examples.bookstore.upstream.Upstream;
 import dev.trellis.examples.bookstore.upstream.Upstreams;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,11 +48,16 @@ public final class LoadgenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Upstream web = Upstreams.fromSystemEnvironment().http("web", target);
+    return run(Upstreams.fromSystemEnvironment(), System.out);
+  }
+
+  /** Runs with the flags already parsed; the upstreams are given so tests choose the environment. */
+  int run(Upstreams upstreams, PrintStream out) {
+    Upstream web = upstreams.http("web", target);
     LoadGenerator.Config config = new LoadGenerator.Config(web, rps, duration, maxErrorRate, reportEvery, timeout, maxInFlight);
-    System.out.println("loadgen: " + config.totalRequests() + " requests at " + rps + "/s over " + duration.toSeconds()
+    out.println("loadgen: " + config.totalRequests() + " requests at " + rps + "/s over " + duration.toSeconds()
         + "s to " + web.describe());
-    LoadGenerator.Summary summary = new LoadGenerator(config, System::nanoTime).run(System.out);
+    LoadGenerator.Summary summary = new LoadGenerator(config, System::nanoTime).run(out);
     return summary.errorRate() <= maxErrorRate ? 0 : 1;
   }
 }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trellis.examples.bookstore.TestBookstore;
 import dev.trellis.examples.bookstore.TestHttp;
+import dev.trellis.examples.bookstore.upstream.Upstreams;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The load generator against the real bookstore, for a couple of seconds at a small rate. */
 class LoadGeneratorTest {
@@ -69,6 +72,19 @@ class LoadGeneratorTest {
     assertThat(summary.requests()).isEqualTo(5);
     assertThat(summary.errors()).isEqualTo(5);
     assertThat(summary.errorKinds()).containsOnlyKeys("ConnectException");
+  }
+
+  @Test
+  void theCommandExitsOneWhenTheErrorRateIsAboveTheLimit() {
+    String target = "127.0.0.1:" + TestHttp.closedPort();
+    LoadgenCommand tooStrict = new LoadgenCommand();
+    new CommandLine(tooStrict).parseArgs("--target", target, "--rps", "20", "--duration", "250ms", "--max-error-rate", "0.5");
+    LoadgenCommand lenient = new LoadgenCommand();
+    new CommandLine(lenient).parseArgs("--target", target, "--rps", "20", "--duration", "250ms", "--max-error-rate", "1");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    assertThat(tooStrict.run(new Upstreams(Map.of()), quiet)).isEqualTo(1);
+    assertThat(lenient.run(new Upstreams(Map.of()), quiet)).isZero();
   }
 
   @Test
