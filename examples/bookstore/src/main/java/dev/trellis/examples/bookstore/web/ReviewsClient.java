@@ -68,6 +68,11 @@ final class ReviewsClient implements AutoCloseable {
         break;
       }
     }
+    if (!problems.isEmpty()) {
+      // After an outage the channel would wait out an exponential backoff (up to two minutes)
+      // before reconnecting; a page load is a good moment to try again at once.
+      channel.resetConnectBackoff();
+    }
     return new Result(byBook, new ArrayList<>(problems));
   }
 

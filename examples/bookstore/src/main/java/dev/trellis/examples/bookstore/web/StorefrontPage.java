@@ -21,6 +21,8 @@ final class StorefrontPage {
       .out{background:#f4d9d7} .unknown{background:#eee}
       .stars{color:#d48a00} blockquote{margin:6px 0 0;color:#444;font-style:italic}
       footer{color:#777;font-size:12px;text-align:center;margin:24px}
+      .chip{display:inline-block;border-radius:12px;padding:1px 10px;margin-right:6px;font-weight:600;color:#fff}
+      .v1{background:#3b6ea5} .v2{background:#8e44ad}
       """;
 
   private StorefrontPage() {}
@@ -38,8 +40,10 @@ final class StorefrontPage {
       }
       body.append("</div>\n").append(reviews(book)).append("</section>\n");
     }
-    String subtitle = "catalog " + storefront.catalogVersion() + " (instance " + storefront.catalogInstance()
-        + ") &middot; served by " + storefront.servedBy();
+    // A coloured chip per version, so a reload that lands on the other version is seen at once.
+    String version = escape(storefront.catalogVersion());
+    String subtitle = "<span class=\"chip " + version + "\">catalog " + version + "</span>instance "
+        + escape(storefront.catalogInstance()) + " &middot; served by " + escape(storefront.servedBy());
     return page(subtitle, body.toString());
   }
 

@@ -59,7 +59,7 @@ class WebAggregationTest {
     assertThat(response.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
     assertThat(response.body())
         .contains("Trellis Bookstore")
-        .contains("catalog v1 (instance catalog-test)")
+        .contains("<span class=\"chip v1\">catalog v1</span>instance catalog-test")
         .contains("The Left Hand of Darkness")
         .contains("12 in stock")
         .contains("sold out")
