@@ -114,5 +114,6 @@ public final class CatalogService implements AutoCloseable {
   @Override
   public void close() {
     endpoint.close();
+    stock.close();
   }
 }

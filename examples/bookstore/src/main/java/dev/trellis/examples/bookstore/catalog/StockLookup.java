@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * Asks inventory for the stock of several books at once ({@code GET /stock/{id}} each, in parallel).
  *
  * <p>Never throws for a failed lookup: that book's result carries the reason instead, so the
- * catalog can still answer with everything else. Thread-safe.
+ * catalog can still answer with everything else. Thread-safe; {@link #close} drops the client.
  */
-final class StockLookup {
+final class StockLookup implements AutoCloseable {
 
   /** The stock of one book, or why it is unknown. Exactly one of the two is non-null. */
   record Stock(Integer available, String error) {}
@@ -52,5 +52,10 @@ final class StockLookup {
             ? new Stock(Json.read(response.body(), StockLevel.class).available(), null)
             : new Stock(null, UpstreamFailure.ofResponse(inventory, response)))
         .exceptionally(failure -> new Stock(null, UpstreamFailure.ofException(inventory, failure, timeout)));
+  }
+
+  @Override
+  public void close() {
+    client.shutdownNow();
   }
 }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * counts as an error, {@code in-flight limit}), and {@link #run} returns at most one request
  * timeout after the last one was sent.
  *
- * <p>Not thread-safe: one {@link #run} per instance.
+ * <p>Not thread-safe: one {@link #run} per instance (it closes its HTTP client when done).
  */
 public final class LoadGenerator {
 
@@ -117,6 +117,7 @@ public final class LoadGenerator {
       Thread.currentThread().interrupt();
     } finally {
       reporter.shutdownNow();
+      client.shutdownNow();
     }
     LatencyWindow.Stats stats = total.stats();
     Summary summary = new Summary(stats.requests(), stats.errors(), stats.p50Nanos(), stats.p99Nanos(),

@@ -14,9 +14,10 @@ import java.time.Duration;
 /**
  * Web's view of the catalog: {@code GET /books}, read into a {@link CatalogAnswer}.
  *
- * <p>Thread-safe; blocking (web calls it on a virtual thread per request).
+ * <p>Thread-safe; blocking (web calls it on a virtual thread per request). {@link #close} drops
+ * the client.
  */
-final class CatalogClient {
+final class CatalogClient implements AutoCloseable {
 
   /** The catalog could not list the books; the message says why, for the page and the 502. */
   static final class CatalogUnavailable extends Exception {
@@ -55,5 +56,10 @@ final class CatalogClient {
     } catch (UncheckedIOException e) {
       throw new CatalogUnavailable("catalog answered 200 with a body web cannot read: " + e.getMessage());
     }
+  }
+
+  @Override
+  public void close() {
+    client.shutdownNow();
   }
 }

@@ -30,15 +30,16 @@ public final class WebService implements AutoCloseable {
   public record Config(int port, String instance, Upstream catalog, Upstream reviews, Duration upstreamTimeout) {}
 
   private final Config config;
+  private final CatalogClient catalog;
   private final ReviewsClient reviews;
   private final StorefrontAssembler assembler;
   private final HttpEndpoint endpoint;
 
   private WebService(Config config) throws IOException {
     this.config = config;
+    this.catalog = new CatalogClient(config.catalog(), config.upstreamTimeout());
     this.reviews = new ReviewsClient(config.reviews(), config.upstreamTimeout());
-    this.assembler = new StorefrontAssembler(
-        config.instance(), new CatalogClient(config.catalog(), config.upstreamTimeout()), reviews);
+    this.assembler = new StorefrontAssembler(config.instance(), catalog, reviews);
     this.endpoint = HttpEndpoint.start("web", config.port(), this::handle);
   }
 
@@ -69,6 +70,7 @@ public final class WebService implements AutoCloseable {
   @Override
   public void close() {
     endpoint.close();
+    catalog.close();
     reviews.close();
   }
 }
