@@ -53,7 +53,7 @@ public final class LoadgenCommand implements Callable<Integer> {
 
   /** Runs with the flags already parsed; the upstreams are given so tests choose the environment. */
   int run(Upstreams upstreams, PrintStream out) {
-    Upstream web = upstreams.http("web", target);
+    Upstream web = upstreams.http("web", "--target", target);
     LoadGenerator.Config config = new LoadGenerator.Config(web, rps, duration, maxErrorRate, reportEvery, timeout, maxInFlight);
     out.println("loadgen: " + config.totalRequests() + " requests at " + rps + "/s over " + duration.toSeconds()
         + "s to " + web.describe());

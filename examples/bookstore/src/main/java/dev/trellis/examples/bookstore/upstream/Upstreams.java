@@ -36,7 +36,15 @@ public final class Upstreams {
    * @throws IllegalArgumentException when a value is malformed or nothing names the upstream
    */
   public Upstream http(String service, String directFlag) {
-    return resolve(service, directFlag, true);
+    return http(service, "--" + service, directFlag);
+  }
+
+  /**
+   * As {@link #http(String, String)}, for a command whose direct address flag is not named
+   * after the service (loadgen's {@code --target} for web).
+   */
+  public Upstream http(String service, String flagName, String directFlag) {
+    return resolve(service, flagName, directFlag, true);
   }
 
   /**
@@ -44,7 +52,7 @@ public final class Upstreams {
    * service, which only a dedicated sidecar port or the service itself provides.
    */
   public Upstream grpc(String service, String directFlag) {
-    return resolve(service, directFlag, false);
+    return resolve(service, "--" + service, directFlag, false);
   }
 
   /** {@code catalog-v2} gives {@code TRELLIS_UPSTREAM_CATALOG_V2}. */
@@ -52,7 +60,7 @@ public final class Upstreams {
     return "TRELLIS_UPSTREAM_" + service.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
-  private Upstream resolve(String service, String directFlag, boolean httpProxyAllowed) {
+  private Upstream resolve(String service, String flag, String directFlag, boolean httpProxyAllowed) {
     String variable = variableFor(service);
     String sidecarPort = nonBlank(environment.get(variable));
     if (sidecarPort != null) {
@@ -66,7 +74,6 @@ public final class Upstreams {
         }
       }
     }
-    String flag = "--" + service;
     if (nonBlank(directFlag) != null) {
       return new Upstream(service, Upstream.Via.DIRECT, HostPort.parse(flag, directFlag), flag);
     }

@@ -61,6 +61,13 @@ class UpstreamsTest {
   }
 
   @Test
+  void aFlagNotNamedAfterTheServiceIsNamedInLogsAndErrors() {
+    assertThat(new Upstreams(Map.of()).http("web", "--target", "127.0.0.1:8080").source()).isEqualTo("--target");
+    assertThatThrownBy(() -> new Upstreams(Map.of()).http("web", "--target", null))
+        .hasMessage("--target: (not set) (expected: TRELLIS_UPSTREAM_WEB, HTTP_PROXY or --target HOST:PORT to say where web is)");
+  }
+
+  @Test
   void grpcIgnoresHttpProxy() {
     Upstreams upstreams = new Upstreams(Map.of("HTTP_PROXY", "127.0.0.1:4140"));
 
