@@ -6,6 +6,10 @@ import dev.trellis.control.store.ConfigStore;
 import dev.trellis.control.watch.ProxyStatusBook;
 import dev.trellis.control.watch.WatchHub;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelGroupFuture;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -27,6 +31,7 @@ public final class AdminApi extends ChannelInitializer<SocketChannel> {
   private final Router router = new Router();
   private final BearerAuth auth;
   private final WatchHub hub;
+  private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
   public AdminApi(String token, ConfigStore store, Registry registry, WatchHub hub,
       ProxyStatusBook proxies) {
@@ -40,9 +45,18 @@ public final class AdminApi extends ChannelInitializer<SocketChannel> {
 
   @Override
   protected void initChannel(SocketChannel channel) {
+    connections.add(channel);
     channel.pipeline()
         .addLast("http", new HttpServerCodec())
         .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
         .addLast("api", new ApiHandler(router, auth, hub));
+  }
+
+  /**
+   * Closes every open connection, watches included, so that proxies notice at once and start
+   * reconnecting, rather than after their sockets time out.
+   */
+  public ChannelGroupFuture closeConnections() {
+    return connections.close();
   }
 }

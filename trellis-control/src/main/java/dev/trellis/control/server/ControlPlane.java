@@ -51,6 +51,7 @@ public final class ControlPlane implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final EventLoopGroup loops;
   private final Channel serverChannel;
+  private final AdminApi api;
   private final InetSocketAddress address;
 
   private ControlPlane(ControlPlaneOptions options) throws IOException, ConfigException, InterruptedException {
@@ -72,6 +73,7 @@ public final class ControlPlane implements AutoCloseable {
       return null;
     }), sweep, sweep, TimeUnit.MILLISECONDS);
 
+    api = new AdminApi(token, configStore, registry, hub, proxies);
     Transport transport = Transport.best();
     loops = transport.newGroup(2, new DefaultThreadFactory("trellis-control", true));
     ServerBootstrap bootstrap = new ServerBootstrap()
@@ -79,7 +81,7 @@ public final class ControlPlane implements AutoCloseable {
         .channel(transport.serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.AUTO_READ, false)
-        .childHandler(new AdminApi(token, configStore, registry, hub, proxies));
+        .childHandler(api);
     try {
       serverChannel = bootstrap.bind(options.host(), options.port()).sync().channel();
     } catch (RuntimeException | InterruptedException e) {
@@ -136,6 +138,7 @@ public final class ControlPlane implements AutoCloseable {
   private synchronized void closeQuietly() {
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly();
+      api.closeConnections().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     timer.shutdownNow();
