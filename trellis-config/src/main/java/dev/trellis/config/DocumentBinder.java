@@ -6,6 +6,9 @@ import dev.trellis.config.internal.Format;
 import dev.trellis.config.internal.Node;
 import dev.trellis.config.internal.NodeJson;
 import dev.trellis.config.internal.Problems;
+import dev.trellis.config.authz.AuthorizationPolicySpecReader;
+import dev.trellis.config.mesh.MeshConfigSpecReader;
+import dev.trellis.config.policy.TrafficPolicySpecReader;
 import dev.trellis.config.route.GrpcRouteSpecReader;
 import dev.trellis.config.route.HttpRouteSpecReader;
 import dev.trellis.config.service.ServiceSpecReader;
@@ -85,15 +88,20 @@ final class DocumentBinder {
   }
 
   private static ResourceSpec spec(FieldReader document, ResourceKind kind, Metadata metadata) {
+    if (kind == ResourceKind.MESH_CONFIG) {
+      // Every MeshConfig field has a default, so an empty spec (or none) is a valid document.
+      return MeshConfigSpecReader.read(document.optionalObject("spec")
+          .orElseGet(() -> FieldReader.root(document.problems(), new Node.MapNode(0, Map.of()))));
+    }
     FieldReader spec = document.requiredObject("spec");
+    String namespace = metadata.namespace();
     return switch (kind) {
       case SERVICE -> ServiceSpecReader.read(spec);
-      case HTTP_ROUTE -> HttpRouteSpecReader.read(spec, metadata.namespace());
-      case GRPC_ROUTE -> GrpcRouteSpecReader.read(spec, metadata.namespace());
-      default -> {
-        spec.rejectHere(kind.kindName(), "a kind this build can read");
-        yield new ResourceSpec() {};
-      }
+      case HTTP_ROUTE -> HttpRouteSpecReader.read(spec, namespace);
+      case GRPC_ROUTE -> GrpcRouteSpecReader.read(spec, namespace);
+      case TRAFFIC_POLICY -> TrafficPolicySpecReader.read(spec, namespace);
+      case AUTHORIZATION_POLICY -> AuthorizationPolicySpecReader.read(spec, namespace);
+      case MESH_CONFIG -> throw new IllegalStateException("read above");
     };
   }
 }

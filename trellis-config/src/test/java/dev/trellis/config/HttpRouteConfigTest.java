@@ -175,10 +175,12 @@ class HttpRouteConfigTest {
                     - type: RequestRedirect
                       requestRedirect: {statusCode: 304}
         """)).containsExactly(
-        "r.yaml:9: spec.rules[0].filters[0].urlRewrite: set (expected: only requestRedirect"
-            + " when type is RequestRedirect)",
+        "r.yaml:7: spec.rules[0].filters: RequestRedirect and URLRewrite (expected: at most one"
+            + " of RequestRedirect and URLRewrite)",
         "r.yaml:8: spec.rules[0].filters[0].requestRedirect: missing (expected: a mapping, as"
             + " type is RequestRedirect)",
+        "r.yaml:9: spec.rules[0].filters[0].urlRewrite: set (expected: only requestRedirect"
+            + " when type is RequestRedirect)",
         "r.yaml:10: spec.rules[0].filters[1].type: ExtensionRef (expected: one of"
             + " RequestHeaderModifier, ResponseHeaderModifier, RequestRedirect, URLRewrite,"
             + " RequestMirror (Trellis has no filter extensions))",
@@ -188,8 +190,6 @@ class HttpRouteConfigTest {
             + " (expected: a path starting with \"/\")",
         "r.yaml:16: spec.rules[0].filters[3].requestHeaderModifier: nothing to do (expected: at"
             + " least one of set, add, remove)",
-        "r.yaml:7: spec.rules[0].filters: RequestRedirect and URLRewrite (expected: at most one"
-            + " of RequestRedirect and URLRewrite)",
         "r.yaml:21: spec.rules[0].backendRefs[0].filters[0].requestRedirect.statusCode: 304"
             + " (expected: one of 301, 302, 303, 307, 308)");
   }
@@ -207,5 +207,21 @@ class HttpRouteConfigTest {
         "r.yaml:8: spec.rules[0].retry.attempts: -1 (expected: >= 0)",
         "r.yaml:8: spec.rules[0].retry.backoff: 1sec (expected: a duration such as 500ms, 10s,"
             + " 1m or 1h30m)");
+  }
+
+  @Test
+  void refusesReplacePrefixMatchUnlessEveryMatchIsAPrefix() {
+    assertThat(errors("r.yaml", HEAD + """
+          rules:
+            - matches:
+                - path: {type: Exact, value: /old}
+              filters:
+                - type: URLRewrite
+                  urlRewrite:
+                    path: {type: ReplacePrefixMatch, replacePrefixMatch: /new}
+              backendRefs: [{name: catalog}]
+        """)).containsExactly("r.yaml:9: spec.rules[0].filters: ReplacePrefixMatch (expected:"
+        + " only in a rule whose matches are all PathPrefix: it replaces the prefix that"
+        + " matched)");
   }
 }

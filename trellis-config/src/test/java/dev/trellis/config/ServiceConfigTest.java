@@ -65,10 +65,10 @@ class ServiceConfigTest {
         "svc.yaml:4: metadata.name: Catalog (expected: a DNS label: at most 63 lower-case"
             + " letters, digits and '-', starting and ending with a letter or digit)",
         "svc.yaml:8: spec.ports[0].port: 0 (expected: 1..65535)",
-        "svc.yaml:10: spec.ports[1].port: 8080 (expected: an integer 1..65535)",
-        "svc.yaml:11: spec.ports[1].appProtocol: HTTP (expected: one of http, http2, grpc, tcp)",
         "svc.yaml:9: spec.ports[1].name: http (expected: a name no other port has"
             + " (ports[0] has it))",
+        "svc.yaml:10: spec.ports[1].port: 8080 (expected: an integer 1..65535)",
+        "svc.yaml:11: spec.ports[1].appProtocol: HTTP (expected: one of http, http2, grpc, tcp)",
         "svc.yaml:14: spec.ports[2].protocol: unknown field"
             + " (expected: one of name, port, appProtocol)");
   }

@@ -141,21 +141,18 @@ public final class FieldReader {
     return optionalDuration(name, min).orElse(fallback);
   }
 
-  @SafeVarargs
-  public final <E extends Enum<E> & WireValue> Optional<E> optionalChoice(
-      String name, E... choices) {
+  public <E extends Enum<E> & WireValue> Optional<E> optionalChoice(
+      String name, E[] choices) {
     return value(name).flatMap(v -> v.choice(choices));
   }
 
-  @SafeVarargs
-  public final <E extends Enum<E> & WireValue> E optionalChoice(
-      String name, E fallback, E... choices) {
+  public <E extends Enum<E> & WireValue> E optionalChoice(
+      String name, E fallback, E[] choices) {
     return value(name).flatMap(v -> v.choice(choices)).orElse(fallback);
   }
 
-  @SafeVarargs
-  public final <E extends Enum<E> & WireValue> Optional<E> requiredChoice(
-      String name, E... choices) {
+  public <E extends Enum<E> & WireValue> Optional<E> requiredChoice(
+      String name, E[] choices) {
     String expected = "one of " + String.join(", ",
         java.util.Arrays.stream(choices).map(WireValue::wireName).toList());
     return required(name, expected, v -> v.choice(choices));
@@ -171,7 +168,9 @@ public final class FieldReader {
     Optional<FieldReader> object = optionalObject(name);
     if (object.isEmpty()) {
       reject(name, "", "a mapping");
-      return new FieldReader(problems, pathOf(name), new Node.MapNode(node.line(), Map.of()));
+      // The missing mapping is the one error; its missing fields would only repeat it.
+      return new FieldReader(new Problems(problems.source()), pathOf(name),
+          new Node.MapNode(node.line(), Map.of()));
     }
     return object.get();
   }

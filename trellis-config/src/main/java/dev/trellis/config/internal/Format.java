@@ -74,6 +74,8 @@ public record Format(String expected, Predicate<String> accepts) {
 
   /** A format accepting exactly {@code choices}, listed in the expectation. */
   public static Format oneOf(java.util.Collection<String> choices) {
-    return new Format("one of " + String.join(", ", choices), choices::contains);
+    String expected = choices.size() == 1 ? choices.iterator().next()
+        : "one of " + String.join(", ", choices);
+    return new Format(expected, choices::contains);
   }
 }

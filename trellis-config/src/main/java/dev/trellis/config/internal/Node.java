@@ -23,6 +23,17 @@ public sealed interface Node {
   /** The node as an error message shows it: scalars as written, containers abbreviated. */
   String describe();
 
+  /**
+   * A value that was refused while parsing (a YAML alias) and already reported: readers treat
+   * it as present and say nothing more about it.
+   */
+  record RefusedNode(int line) implements Node {
+    @Override
+    public String describe() {
+      return "refused";
+    }
+  }
+
   /** A mapping; keys keep their document order. */
   record MapNode(int line, Map<String, Node> fields) implements Node {
     public MapNode {
@@ -62,8 +73,14 @@ public sealed interface Node {
       if (value.isNull()) {
         return "null";
       }
-      String text = value.asText();
-      return text.isEmpty() ? "\"\"" : text;
+      if (!value.isTextual()) {
+        return value.asText();
+      }
+      String text = value.textValue();
+      // Quote what would not read back as written: empty, padded or multi-line text.
+      boolean plain = !text.isEmpty() && text.equals(text.strip())
+          && text.chars().noneMatch(c -> c < 0x20);
+      return plain ? text : value.toString();
     }
   }
 }

@@ -29,6 +29,7 @@ public final class NodeJson {
         yield array;
       }
       case Node.ScalarNode scalar -> scalar.value().deepCopy();
+      case Node.RefusedNode refused -> NODES.nullNode();
     };
   }
 

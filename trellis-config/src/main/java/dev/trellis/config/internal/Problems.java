@@ -34,7 +34,8 @@ public final class Problems {
     return errors.isEmpty();
   }
 
+  /** The errors in line order (a stable sort: errors on one line stay in the order found). */
   public List<ConfigError> errors() {
-    return List.copyOf(errors);
+    return errors.stream().sorted(java.util.Comparator.comparingInt(ConfigError::line)).toList();
   }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON text into {@link Node} trees that know their lines, one per document.
@@ -49,19 +51,35 @@ public final class TreeParser {
         token = parser.nextToken();
       }
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      problems.add(where == null ? 0 : Math.max(where.getLineNr(), 0), "",
-          e.getOriginalMessage().lines().findFirst().orElse("unreadable"),
-          json ? "well-formed JSON" : "well-formed YAML");
+      reportSyntaxError(e, json, problems);
     } catch (IOException e) {
       problems.add(0, "", String.valueOf(e.getMessage()), "readable text");
     }
     return documents;
   }
 
+  private static void reportSyntaxError(JsonProcessingException e, boolean json,
+      Problems problems) {
+    String expected = json ? "well-formed JSON" : "well-formed YAML";
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      // SnakeYAML says what it found where, and what it was in the middle of.
+      String problem = String.valueOf(marked.getProblem());
+      if (marked.getContext() != null && marked.getContextMark() != null) {
+        problem += " (" + marked.getContext() + " started at line "
+            + (marked.getContextMark().getLine() + 1) + ")";
+      }
+      problems.add(marked.getProblemMark().getLine() + 1, "", problem, expected);
+      return;
+    }
+    JsonLocation where = e.getLocation();
+    problems.add(where == null ? 0 : Math.max(where.getLineNr(), 0), "",
+        e.getOriginalMessage().lines().findFirst().orElse("unreadable"), expected);
+  }
+
   private static void addDocument(List<Document> documents, Node root) {
-    if (root instanceof Node.ScalarNode scalar && scalar.isNull()) {
-      return; // an empty document, e.g. a trailing "---"
+    if (root instanceof Node.ScalarNode scalar
+        && (scalar.isNull() || scalar.value().asText().isEmpty())) {
+      return; // an empty document, e.g. a trailing "---" (YAML reads it as an empty scalar)
     }
     documents.add(new Document(root.line(), root));
   }
@@ -112,6 +130,12 @@ public final class TreeParser {
         return new Node.ListNode(line, items);
       }
       case VALUE_STRING -> {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+          // Aliases would let one document hide a copy of another part; write values out.
+          problems.add(line, path, "*" + parser.getText(),
+              "a value written out (YAML aliases are not supported)");
+          return new Node.RefusedNode(line);
+        }
         return new Node.ScalarNode(line, VALUES.textNode(parser.getText()));
       }
       case VALUE_NUMBER_INT -> {
@@ -122,7 +146,9 @@ public final class TreeParser {
         });
       }
       case VALUE_NUMBER_FLOAT -> {
-        return new Node.ScalarNode(line, VALUES.numberNode(parser.getDecimalValue()));
+        // A double, as Jackson's ObjectMapper reads it, so that documents compare equal after
+        // a trip through the store or the wire.
+        return new Node.ScalarNode(line, VALUES.numberNode(parser.getDoubleValue()));
       }
       case VALUE_TRUE, VALUE_FALSE -> {
         return new Node.ScalarNode(line, VALUES.booleanNode(token == JsonToken.VALUE_TRUE));

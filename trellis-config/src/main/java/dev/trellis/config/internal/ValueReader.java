@@ -44,6 +44,9 @@ public final class ValueReader {
 
   /** Reports that this value is not what {@code expected} says. */
   public void reject(String expected) {
+    if (node instanceof Node.RefusedNode) {
+      return; // reported when it was parsed
+    }
     problems.add(node.line(), path, node.describe(), expected);
   }
 
@@ -129,8 +132,7 @@ public final class ValueReader {
   }
 
   /** One of {@code choices}, matched by {@link WireValue#wireName()} exactly (case matters). */
-  @SafeVarargs
-  public final <E extends Enum<E> & WireValue> Optional<E> choice(E... choices) {
+  public <E extends Enum<E> & WireValue> Optional<E> choice(E[] choices) {
     String expected = "one of "
         + Arrays.stream(choices).map(WireValue::wireName).collect(Collectors.joining(", "));
     Optional<String> text = string(new Format(expected, s -> true));
@@ -152,6 +154,8 @@ public final class ValueReader {
       return new FieldReader(problems, path, map);
     }
     reject("a mapping");
-    return new FieldReader(problems, path, new Node.MapNode(node.line(), java.util.Map.of()));
+    // Reported once here; the fields it lacks would only repeat it.
+    return new FieldReader(new Problems(problems.source()), path,
+        new Node.MapNode(node.line(), java.util.Map.of()));
   }
 }

@@ -38,6 +38,12 @@ public final class HttpRouteSpecReader {
       matches.add(HttpRouteMatch.EVERY_REQUEST);
     }
     List<RouteFilter> filters = RouteFilterReader.HTTP.filters(rule, refs);
+    boolean replacesPrefix = filters.stream().anyMatch(HttpRouteSpecReader::replacesPrefix);
+    if (replacesPrefix && matches.stream()
+        .anyMatch(m -> m.path().type() != PathMatchType.PATH_PREFIX)) {
+      rule.reject("filters", "ReplacePrefixMatch", "only in a rule whose matches are all"
+          + " PathPrefix: it replaces the prefix that matched");
+    }
     List<BackendRef> backends = refs.backendRefs(rule, RouteFilterReader.HTTP);
     RouteTimeouts timeouts = rule.optionalObject("timeouts")
         .map(HttpRouteSpecReader::timeouts).orElse(RouteTimeouts.NONE);
@@ -45,6 +51,15 @@ public final class HttpRouteSpecReader {
     Optional<RouteRetry> retry = rule.optionalObject("retry").map(HttpRouteSpecReader::retry);
     rule.finish();
     return new HttpRouteRule(name, matches, filters, backends, timeouts, retry);
+  }
+
+  private static boolean replacesPrefix(RouteFilter filter) {
+    Optional<PathModifier> path = switch (filter) {
+      case RouteFilter.RequestRedirect redirect -> redirect.path();
+      case RouteFilter.UrlRewrite rewrite -> rewrite.path();
+      default -> Optional.empty();
+    };
+    return path.map(p -> p.type() == PathModifier.Type.REPLACE_PREFIX_MATCH).orElse(false);
   }
 
   private static HttpRouteMatch match(FieldReader match) {
