@@ -42,4 +42,46 @@ public final class Mesh {
   public static String docs(String... documents) {
     return String.join("---\n", documents);
   }
+
+  /** A TrafficPolicy on {@code service} with an active HTTP check of {@code path}, fast for tests. */
+  public static String httpHealthCheck(String name, String service, String path) {
+    return """
+        apiVersion: trellis.dev/v1alpha1
+        kind: TrafficPolicy
+        metadata:
+          name: %s
+        spec:
+          targetRef:
+            kind: Service
+            name: %s
+          healthCheck:
+            type: HTTP
+            http:
+              path: %s
+              expectedStatuses: [200]
+            interval: 30ms
+            timeout: 25ms
+            healthyThreshold: 2
+            unhealthyThreshold: 2
+        """.formatted(name, service, path);
+  }
+
+  /** A TrafficPolicy on {@code service} with an active TCP check, fast for tests. */
+  public static String tcpHealthCheck(String name, String service) {
+    return """
+        apiVersion: trellis.dev/v1alpha1
+        kind: TrafficPolicy
+        metadata:
+          name: %s
+        spec:
+          targetRef:
+            kind: Service
+            name: %s
+          healthCheck:
+            type: TCP
+            interval: 30ms
+            timeout: 25ms
+            unhealthyThreshold: 1
+        """.formatted(name, service);
+  }
 }

@@ -2,6 +2,8 @@ package dev.trellis.control.server;
 
 import dev.trellis.config.ConfigException;
 import dev.trellis.control.api.AdminApi;
+import dev.trellis.control.health.HealthCheckPolicies;
+import dev.trellis.control.health.HealthChecks;
 import dev.trellis.control.registry.Registry;
 import dev.trellis.control.store.ConfigStore;
 import dev.trellis.control.store.MeshState;
@@ -48,6 +50,7 @@ public final class ControlPlane implements AutoCloseable {
   private final String token;
   private final StateStore store;
   private final WatchHub hub;
+  private final HealthChecks healthChecks;
   private final ScheduledExecutorService timer;
   private final EventLoopGroup loops;
   private final Channel serverChannel;
@@ -61,9 +64,10 @@ public final class ControlPlane implements AutoCloseable {
     MeshState initial = file.read();
     store = new StateStore(file, initial);
     ConfigStore configStore = new ConfigStore(store);
-    Registry registry = new Registry(store, options.clock(), (state, instance) -> false);
+    Registry registry = new Registry(store, options.clock(), HealthCheckPolicies::covers);
     ProxyStatusBook proxies = new ProxyStatusBook(options.clock());
     hub = new WatchHub(store, proxies);
+    healthChecks = new HealthChecks(store, registry);
 
     timer = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("trellis-leases").factory());
@@ -89,6 +93,7 @@ public final class ControlPlane implements AutoCloseable {
       throw e;
     }
     address = (InetSocketAddress) serverChannel.localAddress();
+    healthChecks.start();
     log.info("control plane listening on {} ({}), state version {}, data in {}",
         address, transport.name(), initial.version(), options.dataDir());
   }
@@ -141,6 +146,7 @@ public final class ControlPlane implements AutoCloseable {
       api.closeConnections().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    healthChecks.close();
     timer.shutdownNow();
     hub.close();
     try {
