@@ -13,7 +13,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.io.IOException;
@@ -24,6 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One proxy's watch connection once upgraded: reads subscribe/ack/nack frames into its
  * {@link WatchSession} and writes the session's snapshots as text frames.
+ *
+ * <p>A watch quiet for the ping interval is pinged (the proxy's WebSocket answers with a pong);
+ * one that sends nothing, not even pongs, for three intervals is closed as dead, so that
+ * {@code GET /v1/proxies} does not show a vanished proxy as connected.
  *
  * <p>A slow proxy never makes snapshots pile up: while the channel is not writable only the
  * newest unsent snapshot is kept, and it goes out when the channel drains. A frame that is not a
@@ -47,6 +54,14 @@ final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketF
     if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
       channel = ctx.channel();
       session = hub.open(this::send);
+    } else if (event instanceof IdleStateEvent idle) {
+      if (idle.state() == IdleState.READER_IDLE) {
+        log.debug("watch {} silent too long; closing", ctx.channel().remoteAddress());
+        ctx.close();
+      } else if (idle.state() == IdleState.WRITER_IDLE) {
+        ctx.writeAndFlush(new PingWebSocketFrame());
+      }
+      return;
     }
     super.userEventTriggered(ctx, event);
   }

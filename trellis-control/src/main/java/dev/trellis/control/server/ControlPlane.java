@@ -78,7 +78,7 @@ public final class ControlPlane implements AutoCloseable {
       return null;
     }), sweep, sweep, TimeUnit.MILLISECONDS);
 
-    api = new AdminApi(token, configStore, registry, hub, proxies);
+    api = new AdminApi(token, configStore, registry, hub, proxies, options.watchPingInterval());
     Transport transport = Transport.best();
     loops = transport.newGroup(2, new DefaultThreadFactory("trellis-control", true));
     ServerBootstrap bootstrap = new ServerBootstrap()
