@@ -114,6 +114,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
+    if (response.status() >= 500) {
+      log.error("admin API answered {}: {}", response.status(), response.body());
+    }
     FullHttpResponse http;
     try {
       byte[] bytes = response.body() == null ? new byte[0] : json.writeValueAsBytes(response.body());

@@ -20,7 +20,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketF
 
   private final ObjectMapper json = ApiJson.mapper();
   private final WatchHub hub;
-  private final AtomicReference<Snapshot> pending = new AtomicReference<>();
+  private Snapshot pending; // event loop only
   private Channel channel;
   private WatchSession session;
 
@@ -83,19 +82,26 @@ final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketF
     }
   }
 
-  /** Called by the session from any thread; writes now, or keeps the newest until writable. */
+  /**
+   * Called by the session from any thread. Always hops onto the event loop, even from it, so
+   * that snapshots leave in the order the session produced them.
+   */
   private void send(Snapshot snapshot) {
-    if (channel.isWritable()) {
-      write(snapshot);
-    } else {
-      pending.set(snapshot);
-    }
+    channel.eventLoop().execute(() -> {
+      if (channel.isWritable()) {
+        pending = null;
+        write(snapshot);
+      } else {
+        pending = snapshot;
+      }
+    });
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
-      Snapshot newest = pending.getAndSet(null);
+      Snapshot newest = pending;
+      pending = null;
       if (newest != null) {
         write(newest);
       }
