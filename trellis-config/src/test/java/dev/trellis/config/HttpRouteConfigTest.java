@@ -224,4 +224,14 @@ class HttpRouteConfigTest {
         + " only in a rule whose matches are all PathPrefix: it replaces the prefix that"
         + " matched)");
   }
+
+  @Test
+  void refusesMoreRulesThanTheGatewayApiAllows() {
+    StringBuilder rules = new StringBuilder("  rules:\n");
+    for (int i = 0; i < 17; i++) {
+      rules.append("    - backendRefs: [{name: catalog}]\n");
+    }
+    assertThat(errors("r.yaml", HEAD + rules)).containsExactly(
+        "r.yaml:6: spec.rules: 17 items (expected: a list of 1..16 items)");
+  }
 }

@@ -54,4 +54,17 @@ class MeshResourcesTest {
         "traffic-policies.yaml:52: spec.targetRef: catalog-split (expected: an existing"
             + " HTTPRoute shop/catalog-split)");
   }
+
+  @Test
+  void theShopExampleIsAWholeConsistentMesh() throws ConfigException {
+    MeshResources mesh = MeshResources.of(Texts.loadExample("shop-mesh.yaml"));
+
+    mesh.ensureConsistent();
+    assertThat(mesh.size()).isEqualTo(9);
+    assertThat(mesh.list(ResourceKind.SERVICE)).extracting(r -> r.key().name())
+        .containsExactly("catalog", "catalog-v2", "payments", "web");
+    ResourceKey catalogV2 = new ResourceKey(ResourceKind.SERVICE, "default", "catalog-v2");
+    assertThat(mesh.referrersOf(catalogV2)).extracting(e -> e.getKey().key().toString())
+        .containsExactly("HTTPRoute default/catalog-split", "GRPCRoute default/catalog-grpc");
+  }
 }

@@ -163,4 +163,21 @@ class TrafficPolicyConfigTest {
         "p.yaml:7: spec.healthCheck.http.expectedStatuses[2]: 2xx (expected: a status 100..599"
             + " or a range such as \"200-299\")");
   }
+
+  @Test
+  void refusesHealthChecksOnRoutesAndRatesThatAreNotNumbers() {
+    assertThat(errors("p.yaml", """
+        apiVersion: trellis.dev/v1alpha1
+        kind: TrafficPolicy
+        metadata: {name: p}
+        spec:
+          targetRef: {group: gateway.networking.k8s.io, kind: GRPCRoute, name: g}
+          rateLimit: {requestsPerSecond: fast}
+          healthCheck: {type: TCP, http: {path: /}}
+        """)).containsExactly(
+        "p.yaml:6: spec.rateLimit.requestsPerSecond: fast (expected: a number > 0)",
+        "p.yaml:7: spec.healthCheck.http: set (expected: no http when type is TCP)",
+        "p.yaml:7: spec.healthCheck: set (expected: no healthCheck when the target is a route:"
+            + " endpoints belong to services)");
+  }
 }
