@@ -9,8 +9,6 @@ import dev.trellis.control.server.ControlPlaneOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -62,8 +60,9 @@ public final class ControlCommand implements Callable<Integer> {
   }
 
   private ControlPlane start(HostPort address) {
-    ControlPlaneOptions options = new ControlPlaneOptions(dataDir.path(), address.host(),
-        address.port(), Clock.systemUTC(), Duration.ofSeconds(1));
+    ControlPlaneOptions options = ControlPlaneOptions.defaults(dataDir.path())
+        .withHost(address.host())
+        .withPort(address.port());
     try {
       return ControlPlane.start(options);
     } catch (BindException e) {
