@@ -91,10 +91,43 @@ public final class TestHttpApp implements AutoCloseable {
     group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
   }
 
+  /** Writes {@link Patterns} bytes only while the connection is writable: a well-behaved server. */
+  private static final class Download {
+    private long remaining;
+    private long offset;
+
+    Download(long total) {
+      this.remaining = total;
+    }
+
+    void pump(ChannelHandlerContext ctx) {
+      while (remaining > 0 && ctx.channel().isWritable()) {
+        int size = (int) Math.min(64 * 1024, remaining);
+        ByteBuf chunk = ctx.alloc().buffer(size);
+        Patterns.fill(chunk, offset, size);
+        offset += size;
+        remaining -= size;
+        if (remaining == 0) {
+          ctx.writeAndFlush(new DefaultLastHttpContent(chunk));
+        } else {
+          ctx.writeAndFlush(new DefaultHttpContent(chunk));
+        }
+      }
+    }
+  }
+
   private final class Handler extends SimpleChannelInboundHandler<HttpObject> {
     private HttpRequest request;
     private final CRC32 crc = new CRC32();
     private long bytes;
+    private Download download;
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      if (download != null) {
+        download.pump(ctx);
+      }
+    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
@@ -129,6 +162,15 @@ public final class TestHttpApp implements AutoCloseable {
         LastHttpContent last = new DefaultLastHttpContent();
         last.trailingHeaders().set("x-app-trailer", name);
         ctx.writeAndFlush(last);
+        return;
+      }
+      if (uri.startsWith("/bytes/")) {
+        long n = Long.parseLong(uri.substring("/bytes/".length()));
+        DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        HttpUtil.setContentLength(head, n);
+        ctx.writeAndFlush(head);
+        download = new Download(n);
+        download.pump(ctx);
         return;
       }
       HttpResponseStatus status = HttpResponseStatus.OK;
