@@ -84,4 +84,24 @@ public final class Mesh {
             unhealthyThreshold: 1
         """.formatted(name, service);
   }
+
+  /** An AuthorizationPolicy denying /admin on {@code service}, or namespace-wide when null. */
+  public static String denyAdmin(String name, String service) {
+    String target = service == null ? "" : """
+          targetRef:
+            kind: Service
+            name: %s
+        """.formatted(service);
+    return """
+        apiVersion: trellis.dev/v1alpha1
+        kind: AuthorizationPolicy
+        metadata:
+          name: %s
+        spec:
+        %s  action: DENY
+          rules:
+            - to:
+                - paths: [/admin*]
+        """.formatted(name, target);
+  }
 }

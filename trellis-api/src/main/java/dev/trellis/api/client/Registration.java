@@ -59,6 +59,12 @@ public final class Registration implements AutoCloseable {
   public void close() {
     timer.shutdownNow();
     try {
+      // A beat in flight may still register again; let it finish so the id below is the last.
+      timer.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
       client.deregister(id);
     } catch (ControlApiException e) {
       // Already gone, or the control plane is down: the lease expires by itself.

@@ -27,7 +27,9 @@ import java.util.TreeSet;
  * kind's fields are known here:
  * <ul>
  *   <li>every {@code MeshConfig};</li>
- *   <li>the proxy's own {@code Service} and everything that TARGETs it (inbound policy);</li>
+ *   <li>the proxy's own {@code Service} and everything that TARGETs it (inbound policy), and the
+ *       policies of its namespace that target nothing, which apply namespace-wide (an
+ *       {@code AuthorizationPolicy} without {@code targetRef});</li>
  *   <li>for each service it may send to: its {@code Service}, endpoints, and TARGETing policies;
  *       the routes that name it as PARENT (with policies TARGETing those routes); and, through
  *       each such route's BACKEND references, the services those send to, the same way,
@@ -51,6 +53,13 @@ public final class SnapshotScope {
 
     ResourceKey own = service(subscription.namespace(), subscription.service());
     includeWithTargeting(mesh, own, included);
+    for (ResourceKind policyKind : List.of(ResourceKind.AUTHORIZATION_POLICY, ResourceKind.TRAFFIC_POLICY)) {
+      mesh.list(policyKind).stream()
+          .filter(policy -> policy.key().namespace().equals(subscription.namespace()))
+          .filter(policy -> policy.spec().references().stream()
+              .noneMatch(reference -> reference.role() == Reference.Role.TARGET))
+          .forEach(policy -> included.add(policy.key()));
+    }
 
     Set<ResourceKey> upstreams = new LinkedHashSet<>();
     Deque<ResourceKey> pending = new ArrayDeque<>();

@@ -1,8 +1,10 @@
 package dev.trellis.control.watch;
 
+import static dev.trellis.control.Mesh.denyAdmin;
 import static dev.trellis.control.Mesh.docs;
 import static dev.trellis.control.Mesh.route;
 import static dev.trellis.control.Mesh.service;
+import static dev.trellis.control.Mesh.tcpHealthCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -83,6 +85,26 @@ class WatchScopeTest {
       assertThat(status("web-1").connected()).isTrue();
     }
     await().atMost(WAIT).until(() -> !status("web-1").connected());
+  }
+
+  @Test
+  void policiesFollowWhatTheyTarget() {
+    client.apply("policies.yaml", docs(
+        tcpHealthCheck("catalog-v2-policy", "catalog-v2"),
+        tcpHealthCheck("ratings-policy", "ratings"),
+        denyAdmin("web-inbound", "web"),
+        denyAdmin("reviews-inbound", "reviews"),
+        denyAdmin("namespace-wide", null),
+        "apiVersion: trellis.dev/v1alpha1\nkind: MeshConfig\nmetadata:\n  name: default\n"), false);
+    RecordingListener web = RecordingListener.acking();
+    try (SnapshotWatch watch = client.watch(subscription("web-1", "web", "catalog"), web)) {
+      await().atMost(WAIT).until(() -> !web.snapshots.isEmpty());
+
+      assertThat(web.lastResourceNames()).containsExactlyInAnyOrder(
+          "Service web", "Service catalog", "Service catalog-v2", "HTTPRoute catalog-split",
+          "TrafficPolicy catalog-v2-policy", "AuthorizationPolicy web-inbound",
+          "AuthorizationPolicy namespace-wide", "MeshConfig default");
+    }
   }
 
   @Test
