@@ -146,6 +146,11 @@ public final class SidecarProxy implements AutoCloseable {
     return state.get().view();
   }
 
+  /** The load figures (in flight, peak-EWMA latency) of every endpoint the proxy knows. */
+  public EndpointLoads loads() {
+    return loads;
+  }
+
   /** The address of the inbound listener, where peer sidecars connect. */
   public InetSocketAddress inboundAddress() {
     return inboundAddress;
