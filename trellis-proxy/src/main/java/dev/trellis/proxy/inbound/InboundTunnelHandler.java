@@ -1,19 +1,19 @@
 package dev.trellis.proxy.inbound;
 
+import dev.trellis.proxy.tcp.EarlyBytes;
 import dev.trellis.proxy.tcp.TcpRelay;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 
 /**
  * The inbound end of a byte tunnel: connects to the local application's port and then relays
- * bytes both ways. Bytes that arrived with the tunnel preface (an upgrade request, say) wait here
- * until the application's connection is up; the connection reads nothing more meanwhile.
+ * bytes both ways. Bytes that arrived with the tunnel preface (an upgrade request, say), and a
+ * half-close, wait in {@link EarlyBytes} until the application's connection is up.
  *
  * <p>When the application refuses the connection the tunnel is closed: a byte stream has no
  * place for an error message, and the caller sees its connection end.
@@ -23,7 +23,7 @@ final class InboundTunnelHandler extends ChannelInboundHandlerAdapter {
 
   private final TunnelConnector connector;
   private final InetSocketAddress app;
-  private final ArrayDeque<Object> early = new ArrayDeque<>(2);
+  private final EarlyBytes early = new EarlyBytes();
 
   InboundTunnelHandler(TunnelConnector connector, InetSocketAddress app) {
     this.connector = connector;
@@ -49,10 +49,7 @@ final class InboundTunnelHandler extends ChannelInboundHandlerAdapter {
                 upstream.close();
                 return;
               }
-              for (Object msg; (msg = early.poll()) != null; ) {
-                upstream.write(msg);
-              }
-              upstream.flush();
+              early.drainTo(upstream);
               TcpRelay.splice(downstream, NAME, upstream);
             });
   }
@@ -60,6 +57,15 @@ final class InboundTunnelHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     early.add(msg);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      early.inputEnded();
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
   }
 
   @Override
@@ -73,8 +79,6 @@ final class InboundTunnelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void release() {
-    for (Object msg; (msg = early.poll()) != null; ) {
-      ReferenceCountUtil.release(msg);
-    }
+    early.release();
   }
 }

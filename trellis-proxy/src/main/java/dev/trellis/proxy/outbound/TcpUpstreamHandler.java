@@ -6,12 +6,14 @@ import dev.trellis.proxy.balance.EndpointLoads;
 import dev.trellis.proxy.balance.PickRequest;
 import dev.trellis.proxy.mesh.ServicePort;
 import dev.trellis.proxy.mesh.ServiceView;
+import dev.trellis.proxy.tcp.EarlyBytes;
 import dev.trellis.proxy.tcp.TcpRelay;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import dev.trellis.proxy.tcp.TunnelPreface;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.function.LongSupplier;
@@ -35,6 +37,7 @@ final class TcpUpstreamHandler extends ChannelInboundHandlerAdapter {
   private final EndpointLoads loads;
   private final TunnelConnector tunnels;
   private final LongSupplier nanoClock;
+  private final EarlyBytes early = new EarlyBytes();
 
   TcpUpstreamHandler(
       ServiceView service,
@@ -78,6 +81,7 @@ final class TcpUpstreamHandler extends ChannelInboundHandlerAdapter {
                     address,
                     f.cause().toString());
                 load.requestFinished(nanoClock.getAsLong() - start, true);
+                early.release();
                 downstream.close();
                 return;
               }
@@ -85,11 +89,32 @@ final class TcpUpstreamHandler extends ChannelInboundHandlerAdapter {
               tunnel.closeFuture()
                   .addListener(c -> load.requestFinished(nanoClock.getAsLong() - start, false));
               if (!downstream.isActive()) {
+                early.release();
                 tunnel.close();
                 return;
               }
+              early.drainTo(tunnel);
               TcpRelay.splice(downstream, NAME, tunnel);
             });
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    early.add(msg); // only before the tunnel is up: the relay replaces this handler
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      early.inputEnded();
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    early.release();
   }
 
   @Override

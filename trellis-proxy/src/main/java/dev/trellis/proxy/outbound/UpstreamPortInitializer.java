@@ -62,9 +62,12 @@ public final class UpstreamPortInitializer extends ChannelInitializer<Channel> {
     }
     switch (port.protocol()) {
       case HTTP -> OutboundHttpInitializer.install(ch, chain, target, nanoClock);
-      case HTTP2, GRPC ->
-          Http2ServerPipeline.install(
-              ch.pipeline(), () -> new HttpServerBridge(chain, false, target, nanoClock));
+      case HTTP2, GRPC -> {
+        // The connection reads freely; each stream is flow-controlled on its own.
+        ch.config().setAutoRead(true);
+        Http2ServerPipeline.install(
+            ch.pipeline(), () -> new HttpServerBridge(chain, false, target, nanoClock));
+      }
       case TCP -> {
         ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         ch.config().setAutoRead(false);

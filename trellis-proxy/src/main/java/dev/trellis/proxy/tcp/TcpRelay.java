@@ -42,8 +42,18 @@ public final class TcpRelay extends ChannelInboundHandlerAdapter {
     } else {
       a.pipeline().addLast("trellis-tcp-relay", new TcpRelay(b));
     }
-    a.read();
-    b.read();
+    readIfOpen(a);
+    readIfOpen(b);
+  }
+
+  /**
+   * Asks {@code channel} for more bytes unless its input has ended: epoll has dropped a
+   * half-closed socket's read interest, and asking again fails.
+   */
+  private static void readIfOpen(Channel channel) {
+    if (!(channel instanceof DuplexChannel duplex) || !duplex.isInputShutdown()) {
+      channel.read();
+    }
   }
 
   @Override
@@ -55,14 +65,14 @@ public final class TcpRelay extends ChannelInboundHandlerAdapter {
   public void channelReadComplete(ChannelHandlerContext ctx) {
     peer.flush();
     if (peer.isWritable()) {
-      ctx.read();
+      readIfOpen(ctx.channel());
     }
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
-      peer.read();
+      readIfOpen(peer);
     }
     ctx.fireChannelWritabilityChanged();
   }

@@ -49,8 +49,8 @@ public final class RawHttp implements AutoCloseable {
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     Map<String, String> trailers = new LinkedHashMap<>();
-    if (code == 204 || code == 304) {
-      // no body, whatever the headers say
+    if (code == 101 || code == 204 || code == 304) {
+      // no body, whatever the headers say (after a 101 the bytes belong to the new protocol)
     } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       while (true) {
         int size = Integer.parseInt(line().split(";")[0].trim(), 16);
