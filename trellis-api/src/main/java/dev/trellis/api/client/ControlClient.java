@@ -165,12 +165,12 @@ public final class ControlClient implements AutoCloseable {
    * whenever the connection drops, until the returned watch is closed.
    */
   public SnapshotWatch watch(Subscription subscription, WatchListener listener) {
-    return watch(subscription, listener, Backoff.defaults());
+    return watch(subscription, listener, WatchSettings.defaults());
   }
 
-  public SnapshotWatch watch(Subscription subscription, WatchListener listener, Backoff backoff) {
+  public SnapshotWatch watch(Subscription subscription, WatchListener listener, WatchSettings settings) {
     URI wsUri = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("/v1/watch");
-    return SnapshotWatch.start(http, wsUri, token, subscription, listener, backoff);
+    return SnapshotWatch.start(http, wsUri, token, subscription, listener, settings);
   }
 
   @Override

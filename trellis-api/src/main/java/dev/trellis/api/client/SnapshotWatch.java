@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Each connection subscribes first (with the latest {@link #subscribe} value), then answers
  * every snapshot with the ack or nack its {@link WatchListener} decides. When the connection
- * closes or fails, or cannot be opened, the next attempt waits {@link Backoff#delay} (the attempt
- * count resets once a snapshot arrives). Thread-safe; {@link #close()} stops it for good.
+ * closes or fails, or cannot be opened, or stays silent past {@link WatchSettings#silenceLimit()},
+ * the next attempt waits {@link Backoff#delay} (the attempt count resets once a snapshot arrives). Thread-safe; {@link #close()} stops it for good.
  */
 public final class SnapshotWatch implements AutoCloseable {
   private final ObjectMapper json = ApiJson.mapper();
@@ -33,30 +33,42 @@ public final class SnapshotWatch implements AutoCloseable {
   private final URI uri;
   private final String token;
   private final WatchListener listener;
-  private final Backoff backoff;
+  private final WatchSettings settings;
   private final ScheduledExecutorService timer;
   private volatile Subscription subscription;
   private volatile boolean closed;
   private volatile Connection current;
-  private int failedAttempts; // touched only by the timer thread and connection callbacks, in turn
+  private int failedAttempts; // timer thread only
 
   private SnapshotWatch(HttpClient http, URI uri, String token, Subscription subscription,
-      WatchListener listener, Backoff backoff) {
+      WatchListener listener, WatchSettings settings) {
     this.http = http;
     this.uri = uri;
     this.token = token;
     this.subscription = subscription;
     this.listener = listener;
-    this.backoff = backoff;
+    this.settings = settings;
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
         .name("trellis-watch-" + subscription.node()).factory());
   }
 
   static SnapshotWatch start(HttpClient http, URI uri, String token, Subscription subscription,
-      WatchListener listener, Backoff backoff) {
-    SnapshotWatch watch = new SnapshotWatch(http, uri, token, subscription, listener, backoff);
+      WatchListener listener, WatchSettings settings) {
+    SnapshotWatch watch = new SnapshotWatch(http, uri, token, subscription, listener, settings);
     watch.timer.execute(watch::connect);
+    long check = Math.max(1, settings.silenceLimit().toMillis() / 3);
+    watch.timer.scheduleWithFixedDelay(watch::dropIfSilent, check, check, TimeUnit.MILLISECONDS);
     return watch;
+  }
+
+  /** Replaces the connection when nothing came over it for the silence limit (a half-open TCP). */
+  private void dropIfSilent() {
+    Connection connection = current;
+    if (connection != null && !connection.ended.get()
+        && System.nanoTime() - connection.lastHeard > settings.silenceLimit().toNanos()) {
+      connection.end(new IOException("nothing from the control plane for "
+          + settings.silenceLimit().toMillis() + "ms"));
+    }
   }
 
   /** Changes what is watched; sent at once when connected, and on every reconnect. */
@@ -94,10 +106,19 @@ public final class SnapshotWatch implements AutoCloseable {
     if (closed) {
       return;
     }
-    timer.execute(() -> {
-      Duration delay = backoff.delay(failedAttempts++);
+    onTimer(() -> {
+      Duration delay = settings.backoff().delay(failedAttempts++);
       timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     });
+  }
+
+  /** Runs {@code task} on the timer thread; does nothing once the watch is closed. */
+  private void onTimer(Runnable task) {
+    try {
+      timer.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+      // close() shut the timer down; nothing more is to be done.
+    }
   }
 
   @Override
@@ -114,6 +135,7 @@ public final class SnapshotWatch implements AutoCloseable {
   private final class Connection implements WebSocket.Listener {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final StringBuilder partial = new StringBuilder();
+    private volatile long lastHeard = System.nanoTime();
     private WebSocket socket;
     // Sends are chained: java.net.http refuses a send while the previous one is outstanding.
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
@@ -135,6 +157,7 @@ public final class SnapshotWatch implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      lastHeard = System.nanoTime();
       partial.append(data);
       if (last) {
         String text = partial.toString();
@@ -156,7 +179,7 @@ public final class SnapshotWatch implements AutoCloseable {
         return;
       }
       if (message instanceof Snapshot snapshot) {
-        timer.execute(() -> failedAttempts = 0);
+        onTimer(() -> failedAttempts = 0);
         SnapshotDecision decision;
         try {
           decision = listener.onSnapshot(snapshot);
@@ -167,6 +190,13 @@ public final class SnapshotWatch implements AutoCloseable {
             ? new Ack(snapshot.version())
             : new Nack(snapshot.version(), decision.error()));
       }
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+      lastHeard = System.nanoTime();
+      webSocket.request(1);
+      return null; // java.net.http answers with the pong by itself
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import java.time.Duration;
 
 /**
  * The admin API's channel pipeline, assembled in one place:
@@ -23,6 +24,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
  *   ApiHandler            healthz, bearer token, watch upgrade, routes to the store and registry
  * </pre>
  *
+ * <p>A watch upgrade replaces the last two with the WebSocket codec, an idle timer that pings
+ * quiet watches and closes dead ones, and {@code WatchFrameHandler}.
+ *
  * <p>The routes are built once here; the initializer is shared by every connection.
  */
 public final class AdminApi extends ChannelInitializer<SocketChannel> {
@@ -31,11 +35,13 @@ public final class AdminApi extends ChannelInitializer<SocketChannel> {
   private final Router router = new Router();
   private final BearerAuth auth;
   private final WatchHub hub;
+  private final Duration watchPingInterval;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
   public AdminApi(String token, ConfigStore store, Registry registry, WatchHub hub,
-      ProxyStatusBook proxies) {
+      ProxyStatusBook proxies, Duration watchPingInterval) {
     this.auth = new BearerAuth(token);
+    this.watchPingInterval = watchPingInterval;
     this.hub = hub;
     new ResourceRoutes(store).addTo(router);
     new RegistryRoutes(registry).addTo(router);
@@ -49,7 +55,7 @@ public final class AdminApi extends ChannelInitializer<SocketChannel> {
     channel.pipeline()
         .addLast("http", new HttpServerCodec())
         .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
-        .addLast("api", new ApiHandler(router, auth, hub));
+        .addLast("api", new ApiHandler(router, auth, hub, watchPingInterval));
   }
 
   /**

@@ -20,7 +20,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +46,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Router router;
   private final BearerAuth auth;
   private final WatchHub hub;
+  private final Duration watchPingInterval;
 
-  ApiHandler(Router router, BearerAuth auth, WatchHub hub) {
+  ApiHandler(Router router, BearerAuth auth, WatchHub hub, Duration watchPingInterval) {
     this.router = router;
     this.auth = auth;
     this.hub = hub;
+    this.watchPingInterval = watchPingInterval;
   }
 
   @Override
@@ -97,7 +102,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         .checkStartsWith(true)
         .maxFramePayloadLength(MAX_WATCH_FRAME)
         .build();
-    ctx.pipeline().addAfter(ctx.name(), "ws", new WebSocketServerProtocolHandler(config));
+    long ping = watchPingInterval.toMillis();
+    // Quiet for one interval: ping. Nothing back (not even the pong) for three: the peer is gone.
+    ctx.pipeline().addAfter(ctx.name(), "idle",
+        new IdleStateHandler(3 * ping, ping, 0, TimeUnit.MILLISECONDS));
+    ctx.pipeline().addAfter("idle", "ws", new WebSocketServerProtocolHandler(config));
     ctx.pipeline().addAfter("ws", "watch", new WatchFrameHandler(hub));
     ctx.pipeline().remove(this);
     ctx.channel().config().setAutoRead(true);
@@ -105,6 +114,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
+    if (response.status() >= 500) {
+      log.error("admin API answered {}: {}", response.status(), response.body());
+    }
     FullHttpResponse http;
     try {
       byte[] bytes = response.body() == null ? new byte[0] : json.writeValueAsBytes(response.body());

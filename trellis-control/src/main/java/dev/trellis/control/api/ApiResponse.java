@@ -39,6 +39,10 @@ public record ApiResponse(int status, Object body) {
       };
       return error(status, refused.getMessage(), refused.details());
     }
+    if (cause instanceof java.io.IOException) {
+      // The store could not write its state: nothing was changed, and the caller may retry.
+      return error(503, cause.getMessage(), List.of(String.valueOf(cause.getCause())));
+    }
     return error(500, "internal error: " + cause, List.of());
   }
 }

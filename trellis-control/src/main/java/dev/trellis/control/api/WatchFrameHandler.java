@@ -13,17 +13,23 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One proxy's watch connection once upgraded: reads subscribe/ack/nack frames into its
  * {@link WatchSession} and writes the session's snapshots as text frames.
+ *
+ * <p>A watch quiet for the ping interval is pinged (the proxy's WebSocket answers with a pong);
+ * one that sends nothing, not even pongs, for three intervals is closed as dead, so that
+ * {@code GET /v1/proxies} does not show a vanished proxy as connected.
  *
  * <p>A slow proxy never makes snapshots pile up: while the channel is not writable only the
  * newest unsent snapshot is kept, and it goes out when the channel drains. A frame that is not a
@@ -34,7 +40,7 @@ final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketF
 
   private final ObjectMapper json = ApiJson.mapper();
   private final WatchHub hub;
-  private final AtomicReference<Snapshot> pending = new AtomicReference<>();
+  private Snapshot pending; // event loop only
   private Channel channel;
   private WatchSession session;
 
@@ -47,6 +53,14 @@ final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketF
     if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
       channel = ctx.channel();
       session = hub.open(this::send);
+    } else if (event instanceof IdleStateEvent idle) {
+      if (idle.state() == IdleState.READER_IDLE) {
+        log.debug("watch {} silent too long; closing", ctx.channel().remoteAddress());
+        ctx.close();
+      } else if (idle.state() == IdleState.WRITER_IDLE) {
+        ctx.writeAndFlush(new PingWebSocketFrame());
+      }
+      return;
     }
     super.userEventTriggered(ctx, event);
   }
@@ -68,19 +82,26 @@ final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketF
     }
   }
 
-  /** Called by the session from any thread; writes now, or keeps the newest until writable. */
+  /**
+   * Called by the session from any thread. Always hops onto the event loop, even from it, so
+   * that snapshots leave in the order the session produced them.
+   */
   private void send(Snapshot snapshot) {
-    if (channel.isWritable()) {
-      write(snapshot);
-    } else {
-      pending.set(snapshot);
-    }
+    channel.eventLoop().execute(() -> {
+      if (channel.isWritable()) {
+        pending = null;
+        write(snapshot);
+      } else {
+        pending = snapshot;
+      }
+    });
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
-      Snapshot newest = pending.getAndSet(null);
+      Snapshot newest = pending;
+      pending = null;
       if (newest != null) {
         write(newest);
       }

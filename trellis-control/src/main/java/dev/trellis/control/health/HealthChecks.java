@@ -35,7 +35,11 @@ public final class HealthChecks implements AutoCloseable {
 
   /** Starts checking what the current state asks for, and follows every later state. */
   public void start() {
-    store.addListener(state -> reconciler.execute(() -> reconcile(state)));
+    store.addListener(state -> {
+      if (!reconciler.isShutdown()) {
+        reconciler.execute(() -> reconcile(state));
+      }
+    });
     reconciler.execute(() -> reconcile(store.current()));
   }
 

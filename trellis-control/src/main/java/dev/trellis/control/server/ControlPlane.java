@@ -56,6 +56,7 @@ public final class ControlPlane implements AutoCloseable {
   private final Channel serverChannel;
   private final AdminApi api;
   private final InetSocketAddress address;
+  private boolean closed; // guarded by this
 
   private ControlPlane(ControlPlaneOptions options) throws IOException, ConfigException, InterruptedException {
     Files.createDirectories(options.dataDir());
@@ -77,7 +78,7 @@ public final class ControlPlane implements AutoCloseable {
       return null;
     }), sweep, sweep, TimeUnit.MILLISECONDS);
 
-    api = new AdminApi(token, configStore, registry, hub, proxies);
+    api = new AdminApi(token, configStore, registry, hub, proxies, options.watchPingInterval());
     Transport transport = Transport.best();
     loops = transport.newGroup(2, new DefaultThreadFactory("trellis-control", true));
     ServerBootstrap bootstrap = new ServerBootstrap()
@@ -88,7 +89,8 @@ public final class ControlPlane implements AutoCloseable {
         .childHandler(api);
     try {
       serverChannel = bootstrap.bind(options.host(), options.port()).sync().channel();
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (Exception e) {
+      // Netty throws a BindException (an IOException) undeclared; whatever it is, stop the threads.
       closeQuietly();
       throw e;
     }
@@ -141,6 +143,10 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private synchronized void closeQuietly() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly();
       api.closeConnections().awaitUninterruptibly(2, TimeUnit.SECONDS);

@@ -45,6 +45,10 @@ public final class ConfigStore {
       MeshResources merged;
       try {
         incoming = ConfigLoader.load(source, text);
+        if (incoming.isEmpty()) {
+          throw new ConfigException(List.of(
+              new ConfigError(source, 0, "", "", "at least one document")));
+        }
         merged = state.resources().with(keepUnchanged(state.resources(), incoming));
         merged.ensureConsistent();
       } catch (ConfigException e) {

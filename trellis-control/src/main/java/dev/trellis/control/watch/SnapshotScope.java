@@ -30,8 +30,9 @@ import java.util.TreeSet;
  *   <li>the proxy's own {@code Service} and everything that TARGETs it (inbound policy), and the
  *       policies of its namespace that target nothing, which apply namespace-wide (an
  *       {@code AuthorizationPolicy} without {@code targetRef});</li>
- *   <li>for each service it may send to: its {@code Service}, endpoints, and TARGETing policies;
- *       the routes that name it as PARENT (with policies TARGETing those routes); and, through
+ *   <li>for each service it may send to: its {@code Service}, endpoints, and TARGETing policies
+ *       except {@code AuthorizationPolicy} (enforced by the callee's proxy, and only there); the
+ *       routes that name it as PARENT (with policies TARGETing those routes); and, through
  *       each such route's BACKEND references, the services those send to, the same way,
  *       transitively.</li>
  * </ul>
@@ -52,7 +53,7 @@ public final class SnapshotScope {
     mesh.list(ResourceKind.MESH_CONFIG).forEach(r -> included.add(r.key()));
 
     ResourceKey own = service(subscription.namespace(), subscription.service());
-    includeWithTargeting(mesh, own, included);
+    includeWithTargeting(mesh, own, included, true);
     for (ResourceKind policyKind : List.of(ResourceKind.AUTHORIZATION_POLICY, ResourceKind.TRAFFIC_POLICY)) {
       mesh.list(policyKind).stream()
           .filter(policy -> policy.key().namespace().equals(subscription.namespace()))
@@ -71,13 +72,13 @@ public final class SnapshotScope {
       if (!upstreams.add(upstream)) {
         continue;
       }
-      includeWithTargeting(mesh, upstream, included);
+      includeWithTargeting(mesh, upstream, included, false);
       for (Map.Entry<Resource, Reference> referrer : mesh.referrersOf(upstream)) {
         if (referrer.getValue().role() != Reference.Role.PARENT) {
           continue;
         }
         Resource route = referrer.getKey();
-        includeWithTargeting(mesh, route.key(), included);
+        includeWithTargeting(mesh, route.key(), included, false);
         for (Reference reference : route.spec().references()) {
           if (reference.role() == Reference.Role.BACKEND) {
             pending.add(reference.target());
@@ -101,13 +102,18 @@ public final class SnapshotScope {
     return new Content(documents, new LinkedHashMap<>(endpoints));
   }
 
-  /** Adds {@code key} (when it exists) and every resource that TARGETs it. */
-  private static void includeWithTargeting(MeshResources mesh, ResourceKey key, Set<ResourceKey> included) {
+  /**
+   * Adds {@code key} (when it exists) and every resource that TARGETs it; authorization policies
+   * only on the {@code inbound} side.
+   */
+  private static void includeWithTargeting(MeshResources mesh, ResourceKey key,
+      Set<ResourceKey> included, boolean inbound) {
     if (mesh.get(key).isPresent()) {
       included.add(key);
     }
     for (Map.Entry<Resource, Reference> referrer : mesh.referrersOf(key)) {
-      if (referrer.getValue().role() == Reference.Role.TARGET) {
+      if (referrer.getValue().role() == Reference.Role.TARGET
+          && (inbound || referrer.getKey().kind() != ResourceKind.AUTHORIZATION_POLICY)) {
         included.add(referrer.getKey().key());
       }
     }

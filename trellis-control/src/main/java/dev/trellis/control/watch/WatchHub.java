@@ -26,7 +26,11 @@ public final class WatchHub implements AutoCloseable {
   public WatchHub(StateStore store, ProxyStatusBook book) {
     this.store = store;
     this.book = book;
-    store.addListener(state -> fanOut.execute(() -> offerAll(state)));
+    store.addListener(state -> {
+      if (!fanOut.isShutdown()) {
+        fanOut.execute(() -> offerAll(state));
+      }
+    });
   }
 
   /** Opens a session whose snapshots go to {@code sink}; close it with {@link #close(WatchSession)}. */

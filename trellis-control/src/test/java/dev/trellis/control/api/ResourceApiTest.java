@@ -101,6 +101,16 @@ class ResourceApiTest {
   }
 
   @Test
+  void textWithoutDocumentsIsRefused() {
+    ControlApiException refused = catchThrowableOfType(ControlApiException.class,
+        () -> client.apply("empty.yaml", "# nothing here\n", false));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.details()).containsExactly(
+        "empty.yaml: (document): missing (expected: at least one document)");
+  }
+
+  @Test
   void danglingReferenceIsRefusedWithItsLine() {
     ControlApiException refused = catchThrowableOfType(ControlApiException.class,
         () -> client.apply("routes.yaml", route("to-nowhere", "catalog", "catalog"), false));

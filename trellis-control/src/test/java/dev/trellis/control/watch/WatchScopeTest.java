@@ -87,6 +87,7 @@ class WatchScopeTest {
     await().atMost(WAIT).until(() -> !status("web-1").connected());
   }
 
+  /** Traffic policies of what it calls, authorization policies of itself only. */
   @Test
   void policiesFollowWhatTheyTarget() {
     client.apply("policies.yaml", docs(
@@ -94,6 +95,7 @@ class WatchScopeTest {
         tcpHealthCheck("ratings-policy", "ratings"),
         denyAdmin("web-inbound", "web"),
         denyAdmin("reviews-inbound", "reviews"),
+        denyAdmin("catalog-inbound", "catalog"),
         denyAdmin("namespace-wide", null),
         "apiVersion: trellis.dev/v1alpha1\nkind: MeshConfig\nmetadata:\n  name: default\n"), false);
     RecordingListener web = RecordingListener.acking();
