@@ -6,6 +6,7 @@ import dev.trellis.api.client.Registration;
 import dev.trellis.api.client.SnapshotDecision;
 import dev.trellis.api.client.SnapshotWatch;
 import dev.trellis.api.client.WatchListener;
+import dev.trellis.api.client.WatchSettings;
 import dev.trellis.api.registry.InstanceRegistration;
 import dev.trellis.api.watch.Snapshot;
 import dev.trellis.api.watch.Subscription;
@@ -94,7 +95,7 @@ public final class MeshLink implements AutoCloseable {
       serveFromCache("control plane unreachable at start");
       scheduleRegistration();
     }
-    watch = client.watch(subscription(), new Listener(), settings.backoff());
+    watch = client.watch(subscription(), new Listener(), WatchSettings.defaults().withBackoff(settings.backoff()));
     return this;
   }
 
