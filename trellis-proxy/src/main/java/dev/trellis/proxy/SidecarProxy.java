@@ -166,6 +166,17 @@ public final class SidecarProxy implements AutoCloseable {
     return upstreamAddresses.get(service);
   }
 
+  /**
+   * Closes the listeners so that no new connection is accepted; connections already open keep
+   * being served until {@link #close}. The first step of a graceful shutdown.
+   */
+  public synchronized void stopAccepting() {
+    for (Channel listener : listeners) {
+      listener.close().syncUninterruptibly();
+    }
+    listeners.clear();
+  }
+
   /** Closes the listeners and every connection, waiting briefly for the event loops to stop. */
   @Override
   public synchronized void close() {
