@@ -159,7 +159,7 @@ public final class MeshLink implements AutoCloseable {
         return true;
       }
       registration = started;
-      log.info("registered {} at {} as {}", settings.service(), inbound, started.id());
+      log.info("registered {} at {}:{} as {}", settings.service(), inbound.getHostString(), inbound.getPort(), started.id());
       return true;
     } catch (ControlApiException e) {
       if (e.status() == 0 || e.status() >= 500) {
