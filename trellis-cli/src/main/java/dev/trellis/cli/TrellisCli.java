@@ -1,0 +1,51 @@
+package dev.trellis.cli;
+
+import dev.trellis.cli.control.ControlCommand;
+import dev.trellis.cli.resources.ApplyCommand;
+import dev.trellis.cli.resources.DeleteCommand;
+import dev.trellis.cli.resources.GetCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * The {@code trellis} command: one entry point for the control plane, the sidecar and the tools.
+ *
+ * <p>Exit codes follow the usual conventions: 0 success, 1 the command failed (the reason on
+ * stderr, one line, no stack trace), 2 the command line was wrong (with usage).
+ */
+@Command(
+    name = "trellis",
+    mixinStandardHelpOptions = true,
+    versionProvider = TrellisVersion.class,
+    description = "Trellis: a service mesh. Sidecar proxies and the control plane that configures them.",
+    subcommands = {
+        ControlCommand.class,
+        ApplyCommand.class,
+        GetCommand.class,
+        DeleteCommand.class,
+        HelpCommand.class,
+    })
+public final class TrellisCli implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs one command line and returns its exit code, without exiting (tests call this). */
+  public static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new TrellisCli());
+    commandLine.setExecutionExceptionHandler(new CliErrors());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    // `trellis` alone: show what there is to do.
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
