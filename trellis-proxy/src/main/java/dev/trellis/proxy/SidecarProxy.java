@@ -6,6 +6,7 @@ import dev.trellis.proxy.http.RouteTarget;
 import dev.trellis.proxy.inbound.InboundInitializer;
 import dev.trellis.proxy.inbound.InboundStack;
 import dev.trellis.proxy.mesh.MeshView;
+import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.mesh.ServiceDefinition;
 import dev.trellis.proxy.mesh.ServiceKey;
 import dev.trellis.proxy.outbound.OutboundHttpInitializer;
@@ -57,6 +58,7 @@ public final class SidecarProxy implements AutoCloseable {
   private EventLoopGroup group;
   private InetSocketAddress inboundAddress;
   private InetSocketAddress outboundAddress;
+  private volatile MissingServiceListener missingServices = MissingServiceListener.NONE;
 
   public SidecarProxy(SidecarConfig config) {
     this(config, System::nanoTime, PeerSecurity.PLAINTEXT);
@@ -136,9 +138,15 @@ public final class SidecarProxy implements AutoCloseable {
 
   private ProxyState assemble(MeshView view) {
     HttpService outbound =
-        OutboundStack.build(view, config.app().service().namespace(), loads, pools, tunnels, nanoClock);
+        OutboundStack.build(view, config.app().service().namespace(), loads, pools, tunnels, nanoClock,
+            service -> missingServices.missing(service));
     HttpService inbound = InboundStack.build(view, config.app(), pools);
     return new ProxyState(view, outbound, inbound);
+  }
+
+  /** Sets who hears of requests for services the view does not know (the control-plane link). */
+  public void onMissingService(MissingServiceListener listener) {
+    this.missingServices = listener;
   }
 
   /** The mesh view in use now. */
