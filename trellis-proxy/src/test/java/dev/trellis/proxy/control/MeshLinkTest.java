@@ -213,6 +213,12 @@ class MeshLinkTest {
     HttpResponse<String> ready = second.admin("/ready");
     assertThat(ready.statusCode()).isEqualTo(503);
     assertThat(ready.body()).contains("not registered", "from the disk cache");
+
+    // The control plane comes back: the sidecar registers, syncs, and leaves the cache behind.
+    control = ControlPlane.start(options(deadControl.getPort()));
+    await().atMost(WAIT).until(() -> second.admin("/ready").statusCode() == 200);
+    assertThat(second.link.status().fromCache()).isFalse();
+    assertThat(second.link.status().registered()).isTrue();
   }
 
   @Test
