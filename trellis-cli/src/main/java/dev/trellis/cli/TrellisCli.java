@@ -2,9 +2,12 @@ package dev.trellis.cli;
 
 import dev.trellis.cli.control.ControlCommand;
 import dev.trellis.cli.proxy.ProxyCommand;
+import dev.trellis.cli.demo.DemoCommand;
 import dev.trellis.cli.resources.ApplyCommand;
 import dev.trellis.cli.resources.DeleteCommand;
 import dev.trellis.cli.resources.GetCommand;
+import dev.trellis.cli.run.RunCommand;
+import dev.trellis.cli.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -23,6 +26,9 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {
         ControlCommand.class,
         ProxyCommand.class,
+        RunCommand.class,
+        StatusCommand.class,
+        DemoCommand.class,
         ApplyCommand.class,
         GetCommand.class,
         DeleteCommand.class,
