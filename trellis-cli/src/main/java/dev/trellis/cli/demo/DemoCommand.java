@@ -115,6 +115,12 @@ public final class DemoCommand implements Callable<Integer> {
           webAddress = started.app();
         }
       }
+      try {
+        Duration took = FirstPage.await(webAddress, START_TIMEOUT, System::nanoTime);
+        say(out, "web served its first page through the mesh after " + took.toMillis() + "ms");
+      } catch (IllegalStateException e) {
+        throw new UserError("the demo could not start: " + e.getMessage());
+      }
       long seconds = duration == null ? TimeUnit.DAYS.toSeconds(365) : Math.max(1, duration.toSeconds());
       ChildProcess loadgen = ChildProcess.start("loadgen", launcher.commandLine(DemoService.loadgen(rps, seconds)),
           environment, logs.resolve("loadgen.log"));
