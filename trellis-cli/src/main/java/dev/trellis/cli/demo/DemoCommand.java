@@ -57,6 +57,9 @@ public final class DemoCommand implements Callable<Integer> {
   private static final Pattern LISTENING = Pattern.compile("(?m)^listening on (127\\.0\\.0\\.1:\\d+)$");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+  private static final Duration LOAD_LIMIT = Duration.ofHours(1);
+  /** Whole pages in a row before the demo calls the bookstore up: past the JVMs' cold start. */
+  private static final int WARM_PAGES = 20;
 
   @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Stop by itself after this long, e.g. 60s or 5m (default: run until Ctrl-C).")
@@ -116,18 +119,25 @@ public final class DemoCommand implements Callable<Integer> {
         }
       }
       try {
-        Duration took = FirstPage.await(webAddress, START_TIMEOUT, System::nanoTime);
+        Duration took = FirstPage.await(webAddress, 1, START_TIMEOUT, System::nanoTime);
         say(out, "web served its first page through the mesh after " + took.toMillis() + "ms");
       } catch (IllegalStateException e) {
         throw new UserError("the demo could not start: " + e.getMessage());
       }
-      long seconds = duration == null ? TimeUnit.DAYS.toSeconds(365) : Math.max(1, duration.toSeconds());
+      // The load generator runs for an hour at most (its own limit); the demo can outlast it.
+      long seconds = Math.min(LOAD_LIMIT.toSeconds(),
+          duration == null ? Long.MAX_VALUE : Math.max(1, duration.toSeconds()));
       ChildProcess loadgen = ChildProcess.start("loadgen", launcher.commandLine(DemoService.loadgen(rps, seconds)),
           environment, logs.resolve("loadgen.log"));
       children.add(loadgen);
       Started loadgenStarted = awaitStarted(loadgen);
-      say(out, String.format(Locale.ROOT, "%-11s %d requests/s to web through its sidecar   sidecar admin %s/ready   (log %s)",
-          "loadgen", rps, loadgenStarted.admin(), loadgen.log()));
+      say(out, String.format(Locale.ROOT, "%-11s %d requests/s to web through its sidecar for %ds   sidecar admin %s/ready   (log %s)",
+          "loadgen", rps, seconds, loadgenStarted.admin(), loadgen.log()));
+      try {
+        FirstPage.await(webAddress, WARM_PAGES, START_TIMEOUT, System::nanoTime);
+      } catch (IllegalStateException e) {
+        throw new UserError("the demo could not start: " + e.getMessage());
+      }
       out.println();
       say(out, "the bookstore is up:");
       out.println("  web                 http://" + webAddress + "/   (the page; /api/books as JSON)");

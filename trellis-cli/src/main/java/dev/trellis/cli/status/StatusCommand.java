@@ -2,6 +2,7 @@ package dev.trellis.cli.status;
 
 import dev.trellis.api.client.ControlApiException;
 import dev.trellis.api.client.ControlClient;
+import dev.trellis.api.json.ApiJson;
 import dev.trellis.cli.ControlConnection;
 import dev.trellis.cli.output.OutputFormat;
 import dev.trellis.cli.output.Table;
@@ -60,7 +61,8 @@ public final class StatusCommand implements Callable<Integer> {
     if (output == OutputFormat.TABLE) {
       printTables(out, status);
     } else {
-      output.printValue(out, status);
+      // Through the API's mapper, which writes instants as ISO-8601 text like the API itself.
+      output.printValue(out, ApiJson.mapper().valueToTree(status));
     }
     return 0;
   }
