@@ -1,0 +1,30 @@
+package dev.trellis.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
+
+class DurationConverterTest {
+
+  @Test
+  void readsTheUsualUnitsAndBareSeconds() {
+    assertThat(DurationConverter.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(DurationConverter.parse("10s")).isEqualTo(Duration.ofSeconds(10));
+    assertThat(DurationConverter.parse("2m")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(DurationConverter.parse("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(DurationConverter.parse("7")).isEqualTo(Duration.ofSeconds(7));
+    assertThat(DurationConverter.parse("0s")).isZero();
+  }
+
+  @Test
+  void refusesWhatIsNotADurationSayingWhatWasExpected() {
+    for (String bad : new String[] {"-1s", "10x", "", "1.5s", "s"}) {
+      assertThatThrownBy(() -> DurationConverter.parse(bad))
+          .isInstanceOf(TypeConversionException.class)
+          .hasMessage("'" + bad + "' (expected: a duration such as 500ms, 10s, 2m or 1h)");
+    }
+  }
+}
