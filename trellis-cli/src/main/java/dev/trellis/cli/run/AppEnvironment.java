@@ -11,13 +11,19 @@ import java.util.OptionalInt;
  *
  * <pre>
  *   HTTP_PROXY=http://127.0.0.1:41236          the sidecar's outbound listener (also http_proxy)
- *   NO_PROXY=                                  cleared, so loopback calls reach the sidecar too
+ *   NO_PROXY=localhost,127.0.0.1,::1           added to any inherited value (also no_proxy)
  *   TRELLIS_UPSTREAM_CATALOG=127.0.0.1:41237   one per --upstream
  *   PORT=8082, TRELLIS_APP_PORT=8082           where the application must listen, when known
  *   TRELLIS_SERVICE=catalog, TRELLIS_NAMESPACE=default
  * </pre>
  *
- * <p>Values set here replace inherited ones of the same name.
+ * <p>Clients that honour {@code HTTP_PROXY} (curl, Python, Go) then send calls by service name
+ * through the sidecar, and calls to loopback, the upstream ports among them, straight there:
+ * proxied, {@code GET http://127.0.0.1:41237/} would reach the sidecar as a request for a
+ * service named {@code 127.0.0.1}.
+ *
+ * <p>Values set here replace inherited ones of the same name, except {@code NO_PROXY}, which is
+ * extended.
  */
 public final class AppEnvironment {
   private AppEnvironment() {}
@@ -31,14 +37,14 @@ public final class AppEnvironment {
    * @param appPort the application's port, empty when it serves nothing (a job or a client)
    */
   public static Map<String, String> of(String service, String namespace, OptionalInt appPort,
-      InetSocketAddress outbound, List<BoundUpstream> upstreams) {
+      InetSocketAddress outbound, List<BoundUpstream> upstreams, Map<String, String> inherited) {
     Map<String, String> env = new LinkedHashMap<>();
     String proxy = "http://" + hostPort(outbound);
     env.put("HTTP_PROXY", proxy);
     env.put("http_proxy", proxy);
-    // Many clients skip the proxy for loopback when NO_PROXY says so; the mesh wants every call.
-    env.put("NO_PROXY", "");
-    env.put("no_proxy", "");
+    String noProxy = noProxy(inherited.getOrDefault("NO_PROXY", inherited.getOrDefault("no_proxy", "")));
+    env.put("NO_PROXY", noProxy);
+    env.put("no_proxy", noProxy);
     for (BoundUpstream upstream : upstreams) {
       env.put(upstream.argument().environmentVariable(), hostPort(upstream.address()));
     }
@@ -49,6 +55,11 @@ public final class AppEnvironment {
     env.put("TRELLIS_SERVICE", service);
     env.put("TRELLIS_NAMESPACE", namespace);
     return env;
+  }
+
+  private static String noProxy(String inherited) {
+    String loopback = "localhost,127.0.0.1,::1";
+    return inherited.isBlank() ? loopback : inherited + "," + loopback;
   }
 
   private static String hostPort(InetSocketAddress address) {

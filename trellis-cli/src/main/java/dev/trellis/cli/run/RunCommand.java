@@ -140,7 +140,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("ready");
         out.flush();
-        app = startApp(AppEnvironment.of(key.name(), key.namespace(), port, sidecar.outboundAddress(), bound));
+        app = startApp(AppEnvironment.of(key.name(), key.namespace(), port, sidecar.outboundAddress(), bound,
+            System.getenv()));
         if (app == null) {
           return 127;
         }

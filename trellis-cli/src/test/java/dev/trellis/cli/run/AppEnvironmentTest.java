@@ -19,12 +19,14 @@ class AppEnvironmentTest {
         new AppEnvironment.BoundUpstream(UpstreamArgument.parse("catalog-v2:9002", "default"),
             new InetSocketAddress("127.0.0.1", 9002)));
 
-    Map<String, String> env = AppEnvironment.of("catalog", "default", OptionalInt.of(8082), outbound, upstreams);
+    Map<String, String> env = AppEnvironment.of("catalog", "default", OptionalInt.of(8082), outbound, upstreams,
+        Map.of());
 
     assertThat(env)
         .containsEntry("HTTP_PROXY", "http://127.0.0.1:41236")
         .containsEntry("http_proxy", "http://127.0.0.1:41236")
-        .containsEntry("NO_PROXY", "")
+        .containsEntry("NO_PROXY", "localhost,127.0.0.1,::1")
+        .containsEntry("no_proxy", "localhost,127.0.0.1,::1")
         .containsEntry("TRELLIS_UPSTREAM_INVENTORY", "127.0.0.1:41237")
         .containsEntry("TRELLIS_UPSTREAM_CATALOG_V2", "127.0.0.1:9002")
         .containsEntry("PORT", "8082")
@@ -35,7 +37,15 @@ class AppEnvironmentTest {
 
   @Test
   void anApplicationWithoutAPortGetsNone() {
-    Map<String, String> env = AppEnvironment.of("loadgen", "default", OptionalInt.empty(), outbound, List.of());
+    Map<String, String> env = AppEnvironment.of("loadgen", "default", OptionalInt.empty(), outbound, List.of(),
+        Map.of());
     assertThat(env).doesNotContainKeys("PORT", "TRELLIS_APP_PORT").containsKey("HTTP_PROXY");
+  }
+
+  @Test
+  void loopbackIsAddedToAnInheritedNoProxy() {
+    Map<String, String> env = AppEnvironment.of("web", "default", OptionalInt.empty(), outbound, List.of(),
+        Map.of("NO_PROXY", ".corp.example"));
+    assertThat(env).containsEntry("NO_PROXY", ".corp.example,localhost,127.0.0.1,::1");
   }
 }
