@@ -58,6 +58,11 @@ final class ChildProcess {
     return process.isAlive();
   }
 
+  /** The exit code; only once {@link #isAlive()} is false. */
+  int exitCode() {
+    return process.exitValue();
+  }
+
   /**
    * Waits until the log has a line matching {@code pattern} and returns the match.
    *

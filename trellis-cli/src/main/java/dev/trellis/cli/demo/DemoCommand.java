@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -110,12 +112,14 @@ public final class DemoCommand implements Callable<Integer> {
       }
       say(out, "starting " + services.size() + " services, each beside its sidecar (trellis run) ...");
       String webAddress = null;
+      String webAdmin = null;
       for (ChildProcess child : List.copyOf(children)) {
         Started started = awaitStarted(child);
         say(out, String.format(Locale.ROOT, "%-11s app %-16s sidecar admin %s/ready   (pid %d, log %s)",
             child.name(), started.app(), started.admin(), child.pid(), child.log()));
         if (child.name().equals("web")) {
           webAddress = started.app();
+          webAdmin = started.admin();
         }
       }
       try {
@@ -143,15 +147,11 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("  web                 http://" + webAddress + "/   (the page; /api/books as JSON)");
       out.println("  status              trellis status --control " + control.uri() + " --token " + control.token());
       out.println("  admin API           curl -H 'Authorization: Bearer " + control.token() + "' " + control.uri() + "/v1/endpoints");
-      out.println("  a sidecar's view    curl " + "<sidecar admin>/config   (or /ready, /endpoints)");
+      out.println("  a sidecar's view    curl " + webAdmin + "/config   (web's sidecar; /ready and /endpoints too)");
       out.println("  logs                " + logs);
       out.println(duration == null ? "Ctrl-C stops everything." : "stopping by itself in " + duration.toSeconds() + "s; Ctrl-C stops it sooner.");
       out.flush();
-      if (duration == null) {
-        stop.await();
-      } else {
-        stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-      }
+      runUntilStopped(out, stop);
       say(out, "stopping ...");
     } finally {
       stopChildren();
@@ -163,6 +163,23 @@ public final class DemoCommand implements Callable<Integer> {
     }
     say(out, "stopped: every process ended, the temporary directory is gone.");
     return 0;
+  }
+
+  /** Waits for Ctrl-C, SIGTERM or the duration, saying so when a process ends by itself. */
+  private void runUntilStopped(PrintWriter out, CountDownLatch stop) throws InterruptedException {
+    long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+    Set<String> reported = new HashSet<>();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || stop.await(Math.min(TimeUnit.SECONDS.toNanos(1), left), TimeUnit.NANOSECONDS)) {
+        return;
+      }
+      for (ChildProcess child : children) {
+        if (!child.isAlive() && reported.add(child.name())) {
+          say(out, child.name() + " exited with " + child.exitCode() + "; its output is in " + child.log());
+        }
+      }
+    }
   }
 
   private record Started(String admin, String app) {}
