@@ -114,6 +114,16 @@ public final class HttpExchange {
     return failed || responseStatus >= 500;
   }
 
+  /** True once the response (or the proxy's own answer) started going downstream. */
+  public boolean responseStarted() {
+    return responseStarted;
+  }
+
+  /** Where the request goes, as set by {@link #target(String)}; empty before. */
+  public String target() {
+    return target;
+  }
+
   /** The response status sent downstream so far, 0 before the response started. */
   public int responseStatus() {
     return responseStatus;

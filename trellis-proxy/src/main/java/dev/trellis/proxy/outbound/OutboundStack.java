@@ -13,11 +13,12 @@ import java.util.function.LongSupplier;
  * ports) serves its requests through the chain of the snapshot current when a request arrives.
  *
  * <pre>
- *   listener -> codec -> ServiceResolver -> EndpointPicker -> PeerForwarder (h2 pool or tunnel)
+ *   listener -> codec -> ServiceResolver -> RequestTimeout -> EndpointPicker
+ *            -> PeerForwarder (h2 pool or tunnel)
  * </pre>
  *
- * Route matching, metrics, timeouts, retries and circuit breaking slot in between the resolver
- * and the picker as further stages.
+ * Route matching, metrics, retries and circuit breaking slot in between the resolver and the
+ * picker as further stages.
  */
 public final class OutboundStack {
   private OutboundStack() {}
@@ -35,7 +36,10 @@ public final class OutboundStack {
     // Load balancer: picks among the routable endpoints and accounts in-flight requests and
     // latency on the endpoint, so it sits right above the stage whose latency it measures.
     HttpService balance = new EndpointPicker(loads, nanoClock, forward);
+    // Request timeout: above the balancer so the timer covers connecting as well as waiting
+    // for the answer; below the resolver because the timeout is the service's.
+    HttpService timed = new RequestTimeout(balance);
     // First: which service (and port) the request is for; everything below needs it.
-    return new ServiceResolver(view, namespace, balance);
+    return new ServiceResolver(view, namespace, timed);
   }
 }

@@ -7,6 +7,7 @@ import dev.trellis.config.ConfigLoader;
 import dev.trellis.config.Resource;
 import dev.trellis.config.ResourceKind;
 import dev.trellis.config.policy.LoadBalancer;
+import dev.trellis.config.policy.Timeouts;
 import dev.trellis.config.policy.TrafficPolicySpec;
 import dev.trellis.config.service.ServiceSpec;
 import dev.trellis.proxy.balance.BalancerConfig;
@@ -16,6 +17,7 @@ import dev.trellis.proxy.mesh.EndpointHealth;
 import dev.trellis.proxy.mesh.RegisteredEndpoint;
 import dev.trellis.proxy.mesh.ServiceDefinition;
 import dev.trellis.proxy.mesh.ServiceKey;
+import dev.trellis.proxy.mesh.ServicePolicy;
 import dev.trellis.proxy.mesh.ServicePort;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +38,8 @@ import java.util.Map;
  * ({@code snapshot 42: endpoints["default/catalog"][0].port: 0 (expected: 1..65535)}), which is
  * what the proxy sends back in its nack. A snapshot is taken whole or not at all.
  *
- * <p>Each {@code Service} becomes a {@link ServiceDefinition} with its endpoints and the load
- * balancer of the {@code TrafficPolicy} targeting it (the first by name when several do; default
+ * <p>Each {@code Service} becomes a {@link ServiceDefinition} with its endpoints, and the load
+ * balancer and request timeout of the {@code TrafficPolicy} targeting it (the first by name when several do; default
  * peak-EWMA when none does). Endpoints listed for a service the snapshot does not declare are
  * ignored: without ports nothing could be sent to them. Stateless and thread-safe.
  */
@@ -82,12 +84,16 @@ public final class SnapshotTranslator {
     services.forEach(
         (key, spec) -> {
           Resource policy = policies.get(key);
+          TrafficPolicySpec traffic = policy == null ? null : policy.spec(TrafficPolicySpec.class);
           BalancerConfig balancer =
-              policy == null
-                  ? BalancerConfig.DEFAULT
-                  : balancerOf(policy.spec(TrafficPolicySpec.class).loadBalancer());
+              traffic == null ? BalancerConfig.DEFAULT : balancerOf(traffic.loadBalancer());
+          ServicePolicy servicePolicy =
+              traffic == null
+                  ? ServicePolicy.NONE
+                  : new ServicePolicy(traffic.timeouts().flatMap(Timeouts::request).orElse(null));
           definitions.add(
-              new ServiceDefinition(key, portsOf(spec), endpoints.getOrDefault(key, List.of()), balancer));
+              new ServiceDefinition(
+                  key, portsOf(spec), endpoints.getOrDefault(key, List.of()), balancer, servicePolicy));
         });
     return new MeshSnapshot(versionNode.asLong(), definitions);
   }

@@ -29,7 +29,8 @@ class SnapshotTranslatorTest {
       """
       {"apiVersion":"trellis.dev/v1alpha1","kind":"TrafficPolicy","metadata":{"name":"catalog"},
        "spec":{"targetRef":{"kind":"Service","name":"catalog"},
-               "loadBalancer":{"type":"ConsistentHash","consistentHash":{"header":{"name":"X-User"}}}}}""";
+               "loadBalancer":{"type":"ConsistentHash","consistentHash":{"header":{"name":"X-User"}}},
+               "timeouts":{"request":"2s"}}}""";
 
   static JsonNode snapshot(String resources, String endpoints) throws Exception {
     return JSON.readTree("{\"version\":42,\"resources\":[" + resources + "],\"endpoints\":{" + endpoints + "}}");
@@ -52,6 +53,7 @@ class SnapshotTranslatorTest {
         .containsExactly(new ServicePort(8080, AppProtocol.HTTP), new ServicePort(5432, AppProtocol.TCP));
     assertThat(catalog.balancer())
         .isEqualTo(new BalancerConfig(BalancerConfig.Kind.CONSISTENT_HASH, "x-user", null, false));
+    assertThat(catalog.policy().requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
     assertThat(catalog.endpoints()).hasSize(2);
     assertThat(catalog.endpoints().get(0).endpoint().labels()).containsEntry("v", "1");
     assertThat(catalog.endpoints().get(0).endpoint().zone()).isEqualTo("a");
