@@ -57,6 +57,7 @@ public final class HttpExchange {
   private boolean requestComplete;
   private boolean responseStarted;
   private boolean upstreamKeepAlive = true;
+  private boolean closeAfterResponse;
   private boolean responseComplete;
   private boolean finished;
   private boolean failed;
@@ -329,7 +330,7 @@ public final class HttpExchange {
       responseStarted = true;
       responseStatus = response.status().code();
       upstreamKeepAlive = HttpUtil.isKeepAlive(response);
-      Http1Headers.prepareResponse(response, request, http1Downstream);
+      closeAfterResponse = Http1Headers.prepareResponse(response, request, http1Downstream);
     }
     if (part instanceof LastHttpContent) {
       responseComplete = true;
@@ -398,7 +399,8 @@ public final class HttpExchange {
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       ReferenceCountUtil.release(part);
     }
-    boolean keep = keepConnection && (!http1Downstream || HttpUtil.isKeepAlive(request));
+    boolean keep =
+        keepConnection && (!http1Downstream || (HttpUtil.isKeepAlive(request) && !closeAfterResponse));
     notifyFinished();
     owner.exchangeFinished(this, keep);
   }
