@@ -55,6 +55,7 @@ public final class HttpExchange {
   private Channel upstream;
   private UpstreamLease lease;
   private boolean requestComplete;
+  private boolean requestHeadSent;
   private boolean responseStarted;
   private boolean upstreamKeepAlive = true;
   private boolean closeAfterResponse;
@@ -238,6 +239,7 @@ public final class HttpExchange {
     this.upstream = channel;
     this.lease = lease;
     channel.pipeline().addLast(UpstreamRelayHandler.NAME, new UpstreamRelayHandler(this));
+    requestHeadSent = true;
     channel.write(request);
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       channel.write(part);
@@ -261,6 +263,7 @@ public final class HttpExchange {
     }
     finished = true;
     tunnel.pipeline().addFirst("trellis-upgrade-encoder", new HttpRequestEncoder());
+    requestHeadSent = true;
     tunnel.write(request);
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       tunnel.write(part);
@@ -396,6 +399,12 @@ public final class HttpExchange {
 
   private void finish(boolean keepConnection) {
     finished = true;
+    if (!requestHeadSent) {
+      // A request that never left (answered by the proxy) may hold a body (an HTTP/2 request
+      // arrives whole when it fits in one frame): it is ours to release.
+      requestHeadSent = true;
+      ReferenceCountUtil.release(request);
+    }
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       ReferenceCountUtil.release(part);
     }
