@@ -14,6 +14,7 @@ import dev.trellis.proxy.outbound.OutboundStack;
 import dev.trellis.proxy.outbound.UpstreamPortInitializer;
 import dev.trellis.proxy.pool.EndpointPools;
 import dev.trellis.proxy.security.PeerSecurity;
+import dev.trellis.proxy.snapshot.MeshSnapshot;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
@@ -134,6 +135,11 @@ public final class SidecarProxy implements AutoCloseable {
    */
   public void apply(long version, List<ServiceDefinition> services) {
     state.set(assemble(MeshView.build(version, services, loads)));
+  }
+
+  /** Makes a translated control-plane snapshot the mesh this proxy routes on; see above. */
+  public void apply(MeshSnapshot snapshot) {
+    apply(snapshot.version(), snapshot.services());
   }
 
   private ProxyState assemble(MeshView view) {

@@ -1,5 +1,6 @@
 package dev.trellis.proxy.pool;
 
+import dev.trellis.proxy.http.ConnectionWindow;
 import dev.trellis.proxy.security.PeerSecurity;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
@@ -161,6 +162,7 @@ public final class Http2ConnectionPool {
                     // Streams beyond the peer's concurrency limit wait instead of failing.
                     .encoderEnforceMaxConcurrentStreams(true)
                     .build(),
+                new ConnectionWindow(),
                 new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
       }
     };

@@ -76,6 +76,22 @@ class Http1ThroughSidecarsTest {
   }
 
   @Test
+  void h2cUpgradeOfferIsDeclinedAndTheRequestServedAsHttp1() throws Exception {
+    // The JDK client's default version offers "Upgrade: h2c" on plain HTTP; that offer is for
+    // the next hop, not a tunnel to the application.
+    HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(caller.outboundHttpAddress())).build();
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://catalog:80/offer")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(response.body()).contains("uri=/offer", "host=catalog:80");
+    HttpHeaders seen = app.requestHeaders().get(app.requestHeaders().size() - 1);
+    assertThat(seen.names()).noneMatch(n -> n.equalsIgnoreCase("upgrade") || n.equalsIgnoreCase("http2-settings"));
+  }
+
+  @Test
   void hostRoutedRequestsWithCurlCarryChunkedBodiesBothWays() throws Exception {
     String out = caller.outboundHttpAddress().getHostString() + ":" + caller.outboundHttpAddress().getPort();
     String upload = "x".repeat(100_000);
