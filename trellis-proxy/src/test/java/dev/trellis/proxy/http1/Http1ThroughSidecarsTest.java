@@ -173,6 +173,42 @@ class Http1ThroughSidecarsTest {
     }
   }
 
+  @Test
+  void expectContinueIsAnsweredByTheProxyAndTheBodyStillArrives() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("PUT /expect HTTP/1.1\r\nHost: catalog\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+      http.send("12345");
+      RawHttp.Response response = http.read(); // skips the 100 Continue
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.body()).contains("method=PUT", "bytes=5");
+    }
+  }
+
+  @Test
+  void headResponseKeepsItsContentLengthAndCarriesNoBody() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("HEAD /head HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      RawHttp.Response head = http.readHead();
+      assertThat(head.status()).isEqualTo(200);
+      assertThat(head.header("content-length")).isNotNull();
+      http.send("GET /after-head HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      assertThat(http.read().body()).contains("uri=/after-head");
+    }
+  }
+
+  @Test
+  void bodyOfARefusedRequestIsDiscardedAndTheConnectionServesTheNextOne() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send(
+          "POST /x HTTP/1.1\r\nHost: nosuch\r\nContent-Length: 10\r\n\r\n0123456789"
+              + "POST /y HTTP/1.1\r\nHost: nosuch\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
+              + "GET /z HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      assertThat(http.read().status()).isEqualTo(404);
+      assertThat(http.read().status()).isEqualTo(404);
+      assertThat(http.read().body()).contains("uri=/z");
+    }
+  }
+
   static String readAll(java.io.InputStream in) throws java.io.IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     in.transferTo(out);
