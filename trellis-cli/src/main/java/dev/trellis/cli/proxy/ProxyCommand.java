@@ -126,7 +126,7 @@ public final class ProxyCommand implements Callable<Integer> {
 
     ControlClient client = connection.client();
     SidecarProxy proxy = startProxy(config, client);
-    MeshLink link = startLink(key, upstreamPorts, proxy, client);
+    MeshLink link = startLink(key, upstreamPorts, proxy, client, app);
     AdminServer admin = startAdmin(link, proxy, client);
     RunningSidecar sidecar = new RunningSidecar(proxy, link, admin, client, System::nanoTime);
 
@@ -173,12 +173,14 @@ public final class ProxyCommand implements Callable<Integer> {
   }
 
   private MeshLink startLink(ServiceKey key, List<UpstreamPort> upstreamPorts, SidecarProxy proxy,
-      ControlClient client) {
+      ControlClient client, LocalApp app) {
     Path dataDir = connection.dataDir();
     String node = key.name() + "-" + ProcessHandle.current().pid() + "-" + proxy.inboundAddress().getPort();
     LinkSettings settings = new LinkSettings(key, node,
         upstreamPorts.stream().map(UpstreamPort::service).toList(), labels, zone,
-        InstanceRegistration.DEFAULT_LEASE_SECONDS, dataDir, Backoff.defaults());
+        InstanceRegistration.DEFAULT_LEASE_SECONDS, dataDir, Backoff.defaults(),
+        // Health checks reach the application itself: the lowest of its ports.
+        app.appPorts().values().stream().min(Integer::compare).orElse(0));
     MeshLink link = new MeshLink(settings, client, proxy, Clock.systemUTC());
     try {
       return link.start();
