@@ -53,7 +53,9 @@ import sun.misc.Signal;
  */
 @Command(name = "proxy", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Run the sidecar proxy beside one instance of a service: registers it with the control",
+        "Run the sidecar proxy beside one instance of a service.",
+        "",
+        "Registers the instance with the control",
         "plane, routes the application's outbound calls and the mesh's inbound ones, and serves",
         "from its last good snapshot (also cached in the data directory) while the control plane",
         "is away. Stops gracefully on SIGTERM or Ctrl-C."})
