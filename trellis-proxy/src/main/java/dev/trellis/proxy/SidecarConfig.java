@@ -44,6 +44,18 @@ public record SidecarConfig(
     }
   }
 
+  /** A config whose inbound listener binds {@code bindAddress} too (a single host). */
+  public SidecarConfig(
+      LocalApp app,
+      String bindAddress,
+      int inboundPort,
+      int outboundHttpPort,
+      List<UpstreamPort> upstreams,
+      PoolSettings pools,
+      int ioThreads) {
+    this(app, bindAddress, bindAddress, inboundPort, outboundHttpPort, upstreams, pools, ioThreads);
+  }
+
   /** A sidecar for {@code app} on loopback, every port free, default pools. */
   public static SidecarConfig of(LocalApp app) {
     return new SidecarConfig(

@@ -6,6 +6,7 @@ import dev.trellis.proxy.http.RouteTarget;
 import dev.trellis.proxy.inbound.InboundInitializer;
 import dev.trellis.proxy.inbound.InboundStack;
 import dev.trellis.proxy.mesh.MeshView;
+import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.mesh.ServiceDefinition;
 import dev.trellis.proxy.mesh.ServiceKey;
 import dev.trellis.proxy.outbound.OutboundHttpInitializer;
@@ -13,7 +14,6 @@ import dev.trellis.proxy.outbound.OutboundStack;
 import dev.trellis.proxy.outbound.UpstreamPortInitializer;
 import dev.trellis.proxy.pool.EndpointPools;
 import dev.trellis.proxy.security.PeerSecurity;
-import dev.trellis.proxy.snapshot.MeshSnapshot;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
@@ -58,6 +58,7 @@ public final class SidecarProxy implements AutoCloseable {
   private EventLoopGroup group;
   private InetSocketAddress inboundAddress;
   private InetSocketAddress outboundAddress;
+  private volatile MissingServiceListener missingServices = MissingServiceListener.NONE;
 
   public SidecarProxy(SidecarConfig config) {
     this(config, System::nanoTime, PeerSecurity.PLAINTEXT);
@@ -138,21 +139,27 @@ public final class SidecarProxy implements AutoCloseable {
     state.set(assemble(MeshView.build(version, services, loads)));
   }
 
-  /** Makes a translated control-plane snapshot the mesh this proxy routes on; see above. */
-  public void apply(MeshSnapshot snapshot) {
-    apply(snapshot.version(), snapshot.services());
-  }
-
   private ProxyState assemble(MeshView view) {
     HttpService outbound =
-        OutboundStack.build(view, config.app().service().namespace(), loads, pools, tunnels, nanoClock);
+        OutboundStack.build(view, config.app().service().namespace(), loads, pools, tunnels, nanoClock,
+            service -> missingServices.missing(service));
     HttpService inbound = InboundStack.build(view, config.app(), pools);
     return new ProxyState(view, outbound, inbound);
+  }
+
+  /** Sets who hears of requests for services the view does not know (the control-plane link). */
+  public void onMissingService(MissingServiceListener listener) {
+    this.missingServices = listener;
   }
 
   /** The mesh view in use now. */
   public MeshView view() {
     return state.get().view();
+  }
+
+  /** The load figures (in flight, peak-EWMA latency) of every endpoint the proxy knows. */
+  public EndpointLoads loads() {
+    return loads;
   }
 
   /** The address of the inbound listener, where peer sidecars connect. */
@@ -168,6 +175,17 @@ public final class SidecarProxy implements AutoCloseable {
   /** The address of the upstream port bound for {@code service}, or null. */
   public InetSocketAddress upstreamAddress(ServiceKey service) {
     return upstreamAddresses.get(service);
+  }
+
+  /**
+   * Closes the listeners so that no new connection is accepted; connections already open keep
+   * being served until {@link #close}. The first step of a graceful shutdown.
+   */
+  public synchronized void stopAccepting() {
+    for (Channel listener : listeners) {
+      listener.close().syncUninterruptibly();
+    }
+    listeners.clear();
   }
 
   /** Closes the listeners and every connection, waiting briefly for the event loops to stop. */

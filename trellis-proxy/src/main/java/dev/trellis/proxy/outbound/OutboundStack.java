@@ -3,6 +3,7 @@ package dev.trellis.proxy.outbound;
 import dev.trellis.proxy.balance.EndpointLoads;
 import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.mesh.MeshView;
+import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.pool.EndpointPools;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import java.util.function.LongSupplier;
@@ -29,7 +30,8 @@ public final class OutboundStack {
       EndpointLoads loads,
       EndpointPools pools,
       TunnelConnector tunnels,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      MissingServiceListener missingServices) {
     // Last: hands the request to the picked endpoint's sidecar over the multiplexed HTTP/2 pool
     // of this event loop (or a byte tunnel for upgrades). Connect errors become 502/504 here.
     HttpService forward = new PeerForwarder(pools, tunnels);
@@ -40,6 +42,6 @@ public final class OutboundStack {
     // for the answer; below the resolver because the timeout is the service's.
     HttpService timed = new RequestTimeout(balance);
     // First: which service (and port) the request is for; everything below needs it.
-    return new ServiceResolver(view, namespace, timed);
+    return new ServiceResolver(view, namespace, missingServices, timed);
   }
 }
