@@ -47,6 +47,8 @@ public final class HttpExchange {
   private final long startNanos;
   private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>(4);
   private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(2);
+  private final List<Runnable> attemptFailedListeners = new ArrayList<>(1);
+  private ConnectFailureHandler connectFailureHandler;
 
   private String target = "";
   private ServiceView service;
@@ -165,6 +167,42 @@ public final class HttpExchange {
   /** Runs {@code listener} once when the exchange is over, whatever the outcome. */
   public void onFinish(Consumer<HttpExchange> listener) {
     finishListeners.add(listener);
+  }
+
+  /** Runs {@code listener} if the current attempt fails to connect (before any retry). */
+  public void onAttemptFailed(Runnable listener) {
+    attemptFailedListeners.add(listener);
+  }
+
+  /** Decides whether a failed connection attempt is retried; see {@link #connectFailed}. */
+  public void onConnectFailure(ConnectFailureHandler handler) {
+    this.connectFailureHandler = handler;
+  }
+
+  /**
+   * No connection could be made for this exchange, so nothing of the request has left: the
+   * attempt's listeners hear of it, then the {@link ConnectFailureHandler} may start another
+   * attempt; otherwise the caller gets {@code error}.
+   */
+  public void connectFailed(ProxyError error) {
+    if (finished) {
+      return;
+    }
+    for (Runnable listener : attemptFailedListeners) {
+      listener.run();
+    }
+    attemptFailedListeners.clear();
+    if (connectFailureHandler != null && connectFailureHandler.retry(error)) {
+      return;
+    }
+    fail(error);
+  }
+
+  /** Chooses whether to try again after a connection attempt failed. */
+  @FunctionalInterface
+  public interface ConnectFailureHandler {
+    /** Starts another attempt and returns true, or returns false to let the error answer. */
+    boolean retry(ProxyError error);
   }
 
   /** What a balancer may look at: headers, cookies and the caller's address. */

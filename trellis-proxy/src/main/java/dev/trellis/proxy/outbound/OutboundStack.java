@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * ports) serves its requests through the chain of the snapshot current when a request arrives.
  *
  * <pre>
- *   listener -> codec -> ServiceResolver -> RequestTimeout -> EndpointPicker
+ *   listener -> codec -> ServiceResolver -> RequestTimeout -> ConnectRetry -> EndpointPicker
  *            -> PeerForwarder (h2 pool or tunnel)
  * </pre>
  *
@@ -38,9 +38,12 @@ public final class OutboundStack {
     // Load balancer: picks among the routable endpoints and accounts in-flight requests and
     // latency on the endpoint, so it sits right above the stage whose latency it measures.
     HttpService balance = new EndpointPicker(loads, nanoClock, forward);
-    // Request timeout: above the balancer so the timer covers connecting as well as waiting
-    // for the answer; below the resolver because the timeout is the service's.
-    HttpService timed = new RequestTimeout(balance);
+    // Connect retry: above the balancer, so each attempt is balanced afresh; only connection
+    // failures, where nothing was sent, so no body copy is needed.
+    HttpService retried = new ConnectRetry(ConnectRetry.DEFAULT_MAX_RETRIES, balance);
+    // Request timeout: above the retry so the timer bounds all attempts together, connecting
+    // included; below the resolver because the timeout is the service's.
+    HttpService timed = new RequestTimeout(retried);
     // First: which service (and port) the request is for; everything below needs it.
     return new ServiceResolver(view, namespace, missingServices, timed);
   }
