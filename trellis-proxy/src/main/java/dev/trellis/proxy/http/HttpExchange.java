@@ -16,10 +16,7 @@ import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.cookie.Cookie;
-import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,42 +195,9 @@ public final class HttpExchange {
     fail(error);
   }
 
-  /** Chooses whether to try again after a connection attempt failed. */
-  @FunctionalInterface
-  public interface ConnectFailureHandler {
-    /** Starts another attempt and returns true, or returns false to let the error answer. */
-    boolean retry(ProxyError error);
-  }
-
   /** What a balancer may look at: headers, cookies and the caller's address. */
   public PickRequest pickRequest() {
-    return new PickRequest() {
-      @Override
-      public String header(String lowerCaseName) {
-        return request.headers().get(lowerCaseName);
-      }
-
-      @Override
-      public String cookie(String name) {
-        String header = request.headers().get(HttpHeaderNames.COOKIE);
-        if (header == null) {
-          return null;
-        }
-        for (Cookie cookie : ServerCookieDecoder.LAX.decodeAll(header)) {
-          if (cookie.name().equals(name)) {
-            return cookie.value();
-          }
-        }
-        return null;
-      }
-
-      @Override
-      public String sourceAddress() {
-        return downstream.remoteAddress() instanceof InetSocketAddress a
-            ? a.getAddress().getHostAddress()
-            : null;
-      }
-    };
+    return new ExchangePickRequest(request, downstream);
   }
 
   /** Answers with the proxy's own error response and ends the exchange. */
