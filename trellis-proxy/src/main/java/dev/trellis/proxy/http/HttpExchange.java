@@ -62,6 +62,7 @@ public final class HttpExchange {
   private boolean finished;
   private boolean failed;
   private int responseStatus;
+  private int grpcStatus = GrpcStatus.NONE;
 
   HttpExchange(
       Channel downstream,
@@ -110,9 +111,17 @@ public final class HttpExchange {
         && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
   }
 
-  /** True when the exchange ended badly (proxy error, reset, or a 5xx answer). */
+  /**
+   * True when the exchange ended badly: a proxy error, a reset, a 5xx answer, or a gRPC status
+   * saying the server failed (see {@link GrpcStatus#isServerFailure}).
+   */
   public boolean failed() {
-    return failed || responseStatus >= 500;
+    return failed || responseStatus >= 500 || GrpcStatus.isServerFailure(grpcStatus);
+  }
+
+  /** The {@code grpc-status} of the response, or {@link GrpcStatus#NONE}. */
+  public int grpcStatus() {
+    return grpcStatus;
   }
 
   /** True once the response (or the proxy's own answer) started going downstream. */
@@ -335,10 +344,15 @@ public final class HttpExchange {
       responseStarted = true;
       responseStatus = response.status().code();
       upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+      grpcStatus = GrpcStatus.of(response.headers()); // a trailers-only answer
       closeAfterResponse = Http1Headers.prepareResponse(response, request, http1Downstream);
     }
-    if (part instanceof LastHttpContent) {
+    if (part instanceof LastHttpContent last) {
       responseComplete = true;
+      int trailerStatus = GrpcStatus.of(last.trailingHeaders());
+      if (trailerStatus != GrpcStatus.NONE) {
+        grpcStatus = trailerStatus;
+      }
     }
     downstream.write(part);
   }
