@@ -136,7 +136,10 @@ class RegistryIT {
               unhealthyThreshold: 2
               healthyThreshold: 1
           """, false);
-      client.register(InstanceRegistration.of("catalog", "127.0.0.1", app.getAddress().getPort()));
+      // As a sidecar registers: peers use the sidecar's port (nothing listens on it in this
+      // test), health checks go to the application's own port.
+      client.register(new InstanceRegistration("catalog", "default", "127.0.0.1", 41009,
+          Map.of(), "", 15, app.getAddress().getPort()));
       watchAs("web", "catalog");
       await().atMost(WAIT).until(() -> healthOfOnlyCatalogEndpoint() == Health.HEALTHY);
       long healthyVersion = latest().version();

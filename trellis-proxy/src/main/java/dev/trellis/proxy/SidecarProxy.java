@@ -83,12 +83,14 @@ public final class SidecarProxy implements AutoCloseable {
     try {
       inboundAddress =
           bind(
+              config.inboundBindAddress(),
               config.inboundPort(),
               new InboundInitializer(
                   security, () -> state.get().inbound(), config.app(), tunnels, nanoClock),
               true);
       outboundAddress =
           bind(
+              config.bindAddress(),
               config.outboundHttpPort(),
               new OutboundHttpInitializer(() -> state.get().outbound(), null, nanoClock),
               false);
@@ -97,6 +99,7 @@ public final class SidecarProxy implements AutoCloseable {
         upstreamAddresses.put(
             upstream.service(),
             bind(
+                config.bindAddress(),
                 upstream.localPort(),
                 new UpstreamPortInitializer(
                     target, () -> state.get().view(), () -> state.get().outbound(), loads, tunnels, nanoClock),
@@ -109,7 +112,7 @@ public final class SidecarProxy implements AutoCloseable {
     return this;
   }
 
-  private InetSocketAddress bind(int port, ChannelHandler initializer, boolean halfClosure)
+  private InetSocketAddress bind(String address, int port, ChannelHandler initializer, boolean halfClosure)
       throws InterruptedException {
     Channel channel =
         new ServerBootstrap()
@@ -120,7 +123,7 @@ public final class SidecarProxy implements AutoCloseable {
             .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
             .childHandler(initializer)
-            .bind(config.bindAddress(), port)
+            .bind(address, port)
             .sync()
             .channel();
     listeners.add(channel);

@@ -25,8 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "control", mixinStandardHelpOptions = true,
     description = {
-        "Run the control plane: service registry, health checks, configuration store,",
-        "snapshot push to proxies, and the admin API. Stops on Ctrl-C or SIGTERM."})
+        "Run the control plane (registry, health checks, config store, admin API).",
+        "",
+        "Keeps the service registry and its health checks, stores the mesh configuration,",
+        "pushes each proxy the snapshot it needs, and serves the admin API.",
+        "Stops on Ctrl-C or SIGTERM."})
 public final class ControlCommand implements Callable<Integer> {
 
   @Mixin

@@ -180,7 +180,13 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
     Channel channel = ctx.channel();
     if (!keepConnection) {
       releasePipelined();
-      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      if (http1) {
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        // What was written is already handed to the connection; closing resets the stream.
+        channel.flush();
+        channel.close();
+      }
       return;
     }
     if (!http1) {

@@ -227,6 +227,8 @@ class MeshLinkTest {
     LinkedSidecar web = sidecar("web", app("web").port(), "catalog");
     await().atMost(WAIT).until(() -> web.link.status().ready() && web.routable("catalog") == 1);
     long good = web.proxy.view().version();
+    // The cache is written off the watch thread; wait for it before checking it is left alone.
+    await().atMost(WAIT).until(() -> web.link.cache().read().map(Snapshot::version).orElse(0L) == good);
     Snapshot running = web.link.current().orElseThrow().snapshot();
 
     // What a newer control plane might send: a field this proxy does not know.

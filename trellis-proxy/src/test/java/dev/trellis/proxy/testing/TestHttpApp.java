@@ -37,13 +37,15 @@ import java.util.zip.CRC32;
 /**
  * A real HTTP/1.1 application for tests: streams every request body through a CRC (never holding
  * it) and answers with what it saw, one {@code key=value} per line. {@code /chunks/N} answers with
- * N chunks and a trailer; {@code /status/N} answers with status N.
+ * N chunks and a trailer; {@code /status/N} answers with status N; {@code /bytes/N} streams N
+ * pattern bytes; {@code /hang} never answers.
  */
 public final class TestHttpApp implements AutoCloseable {
   private final String name;
   private final EventLoopGroup group;
   private final Channel server;
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger open = new AtomicInteger();
   private final List<HttpHeaders> requestHeaders = new CopyOnWriteArrayList<>();
 
   private TestHttpApp(String name) throws InterruptedException {
@@ -58,6 +60,8 @@ public final class TestHttpApp implements AutoCloseable {
                   @Override
                   protected void initChannel(Channel ch) {
                     connections.incrementAndGet();
+                    open.incrementAndGet();
+                    ch.closeFuture().addListener(f -> open.decrementAndGet());
                     ch.pipeline()
                         .addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(), new Handler());
                   }
@@ -78,6 +82,11 @@ public final class TestHttpApp implements AutoCloseable {
   /** Connections accepted so far. */
   public int connections() {
     return connections.get();
+  }
+
+  /** Connections open now. */
+  public int openConnections() {
+    return open.get();
   }
 
   /** The headers of every request received, in order. */
@@ -149,6 +158,9 @@ public final class TestHttpApp implements AutoCloseable {
 
     private void respond(ChannelHandlerContext ctx, HttpHeaders requestTrailers) {
       String uri = request.uri();
+      if (uri.startsWith("/hang")) {
+        return; // never answers: for timeouts
+      }
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       if (uri.startsWith("/chunks/")) {
         int n = Integer.parseInt(uri.substring("/chunks/".length()));
