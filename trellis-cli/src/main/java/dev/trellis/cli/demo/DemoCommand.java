@@ -216,13 +216,6 @@ public final class DemoCommand implements Callable<Integer> {
       applied.add(change.kind().toLowerCase(Locale.ROOT) + "/" + change.name());
     }
     say(out, "applied examples/mesh (version " + result.version() + "): " + String.join(", ", applied));
-    try {
-      client.apply(List.of(DemoMesh.override()), false);
-    } catch (ControlApiException e) {
-      throw new UserError("the demo's override was refused: " + e.error(), e.details());
-    }
-    say(out, "health check of catalog: TCP to each sidecar, not GET /healthz ("
-        + "sidecars do not pass HTTP probes on yet; see " + DemoMesh.OVERRIDE + ")");
   }
 
   /** SIGTERM to every child, the load generator first; kills what is left after a grace period. */

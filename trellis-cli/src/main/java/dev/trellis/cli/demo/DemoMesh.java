@@ -16,12 +16,6 @@ public final class DemoMesh {
   /** Every file of {@code examples/mesh}; a test keeps this list equal to the directory. */
   public static final List<String> FILES = List.of("mesh.yaml", "services.yaml", "policies.yaml", "routes.yaml");
 
-  /**
-   * What the demo changes after applying the example, and why (see the file's comment): the
-   * catalog's health check as TCP, while sidecars do not pass HTTP probes on to the application.
-   */
-  public static final String OVERRIDE = "health-check-override.yaml";
-
   private DemoMesh() {}
 
   /** The files, named {@code examples/mesh/<file>} so that errors point at the example. */
@@ -31,11 +25,6 @@ public final class DemoMesh {
       files.add(new SourceFile("examples/mesh/" + name, resource("mesh/" + name)));
     }
     return files;
-  }
-
-  /** The override applied after the example. */
-  public static SourceFile override() {
-    return new SourceFile(OVERRIDE, resource(OVERRIDE));
   }
 
   private static String resource(String path) {

@@ -64,7 +64,9 @@ public final class InProcessSidecar implements AutoCloseable {
     try {
       LinkSettings settings = new LinkSettings(plan.service(), node,
           upstreamPorts.stream().map(UpstreamPort::service).toList(), plan.labels(), plan.zone(),
-          InstanceRegistration.DEFAULT_LEASE_SECONDS, plan.dataDir(), Backoff.defaults());
+          InstanceRegistration.DEFAULT_LEASE_SECONDS, plan.dataDir(), Backoff.defaults(),
+          // Active health checks reach the application itself, not the sidecar's mesh port.
+          plan.appPorts().values().stream().min(Integer::compare).orElse(0));
       link = new MeshLink(settings, client, proxy, Clock.systemUTC()).start();
     } catch (RuntimeException e) {
       proxy.close();

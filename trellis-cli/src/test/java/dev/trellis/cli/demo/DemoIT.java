@@ -65,6 +65,12 @@ class DemoIT {
         instances.put(service.path("service").asText(), service.path("instances").size());
         assertThat(service.path("healthy").asInt()).as(statusResult.stdout())
             .isEqualTo(service.path("instances").size());
+        if (service.path("service").asText().equals("catalog")) {
+          // The example's active check, GET /healthz, reaches each catalog application.
+          for (JsonNode instance : service.path("instances")) {
+            assertThat(instance.path("healthDetail").asText()).isEqualTo("GET /healthz: 200");
+          }
+        }
       }
       assertThat(instances).containsEntry("web", 1).containsEntry("catalog", 2).containsEntry("catalog-v2", 1)
           .containsEntry("inventory", 1).containsEntry("reviews", 1).containsEntry("loadgen", 1);

@@ -3,8 +3,6 @@ package dev.trellis.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.api.resources.SourceFile;
-import dev.trellis.config.ConfigLoader;
-import dev.trellis.config.Resource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +25,5 @@ class DemoMeshTest {
       String name = file.name().substring("examples/mesh/".length());
       assertThat(file.content()).as(name).isEqualTo(Files.readString(EXAMPLE.resolve(name)));
     }
-  }
-
-  @Test
-  void theOverrideIsValidAndChangesOnlyCatalogsTrafficPolicy() throws Exception {
-    SourceFile override = DemoMesh.override();
-    List<Resource> resources = ConfigLoader.load(override.name(), override.content());
-    assertThat(resources).hasSize(1);
-    assertThat(resources.get(0).key().toString()).contains("TrafficPolicy", "catalog");
   }
 }
