@@ -65,6 +65,11 @@ public final class MeshTestApp {
       }
     });
     server.start();
+    // Says so when trellis run passes SIGHUP on (the JVM would otherwise stop on it).
+    sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+      System.out.println(name + " got SIGHUP");
+      System.out.flush();
+    });
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println(name + " stopping with " + inFlight.get() + " in flight");

@@ -145,6 +145,36 @@ class RunIT {
     }
   }
 
+  @Test
+  void sighupIsPassedOnAndSigintStopsLikeSigterm() throws Exception {
+    TrellisProcess server = mesh.run(List.of("--service", "hup", "--port", "0"), "serve", "hup-1");
+    server.awaitOutput(APP_LISTENING, START);
+
+    signal("HUP", server.pid());
+    server.awaitOutput(Pattern.compile("hup-1 got SIGHUP"), START);
+    assertThat(server.isAlive()).isTrue();
+    assertThat(instances("hup")).isEqualTo(1);
+
+    signal("INT", server.pid());
+    assertThat(server.waitFor(Duration.ofSeconds(30))).as(server.describe()).isEqualTo(130);
+    assertThat(server.stdout()).contains("trellis run: SIGINT: leaving the mesh", "hup-1 stopping with 0 in flight");
+    assertThat(instances("hup")).isZero();
+  }
+
+  @Test
+  void aCommandThatCannotBeStartedIsExitCode127AndTheSidecarLeaves() {
+    TrellisProcess missing = mesh.start("run", "--control", mesh.url, "--data-dir", dataDir.toString(),
+        "--service", "missing", "--", "/no/such/program");
+    assertThat(missing.waitFor(START)).as(missing.describe()).isEqualTo(127);
+    assertThat(missing.stderr()).contains("error: cannot start /no/such/program: ");
+    assertThat(instances("missing")).isZero();
+  }
+
+  private static void signal(String name, long pid) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+  }
+
   private int instances(String service) {
     return mesh.client.endpoints(service, "default").services().stream()
         .mapToInt(s -> s.endpoints().size()).sum();
