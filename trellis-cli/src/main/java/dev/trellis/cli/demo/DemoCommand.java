@@ -128,15 +128,16 @@ public final class DemoCommand implements Callable<Integer> {
       } catch (IllegalStateException e) {
         throw new UserError("the demo could not start: " + e.getMessage());
       }
-      // The load generator runs for an hour at most (its own limit); the demo can outlast it.
+      // The load generator runs for an hour at most (its own limit), and the demo can outlast it;
+      // within the demo's own --duration it runs until the demo stops it.
       long seconds = Math.min(LOAD_LIMIT.toSeconds(),
-          duration == null ? Long.MAX_VALUE : Math.max(1, duration.toSeconds()));
+          duration == null ? Long.MAX_VALUE : duration.toSeconds() + 60);
       ChildProcess loadgen = ChildProcess.start("loadgen", launcher.commandLine(DemoService.loadgen(rps, seconds)),
           environment, logs.resolve("loadgen.log"));
       children.add(loadgen);
       Started loadgenStarted = awaitStarted(loadgen);
-      say(out, String.format(Locale.ROOT, "%-11s %d requests/s to web through its sidecar for %ds   sidecar admin %s/ready   (log %s)",
-          "loadgen", rps, seconds, loadgenStarted.admin(), loadgen.log()));
+      say(out, String.format(Locale.ROOT, "%-11s %d requests/s to web through its sidecar   sidecar admin %s/ready   (log %s)",
+          "loadgen", rps, loadgenStarted.admin(), loadgen.log()));
       try {
         FirstPage.await(webAddress, WARM_PAGES, START_TIMEOUT, System::nanoTime);
       } catch (IllegalStateException e) {
