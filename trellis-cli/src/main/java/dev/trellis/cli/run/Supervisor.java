@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  *                    --> wait until the other proxies run a snapshot without this instance
  *                    --> forward the signal; the app finishes what it has in flight and exits
  *                    --> sidecar closed, exit with the app's code
- *                    all within --drain-timeout; past it (or on a second signal) the app is killed
+ *                    all within --drain-timeout (the wait for proxies within half of it);
+ *                    past it, or on a second signal, the app is killed
  * </pre>
  *
  * <p>The sidecar stays open until the application has exited: its in-flight requests arrived
@@ -121,8 +122,10 @@ final class Supervisor {
     long versionBefore = currentVersion();
     sidecar.leaveMesh();
     if (versionBefore >= 0) {
+      // At most half the drain time: a proxy that never acks must not leave the application
+      // without time to finish what it has in flight.
       List<String> lagging = PeerCatchUp.await(client, sidecar.node(), versionBefore,
-          Duration.ofNanos(Math.max(0, deadline - nanoClock.getAsLong())), nanoClock);
+          drainTimeout.dividedBy(2), nanoClock);
       if (!lagging.isEmpty()) {
         note("proxies still sending here at the drain timeout: " + String.join(", ", lagging));
       }
