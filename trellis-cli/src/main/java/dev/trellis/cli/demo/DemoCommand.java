@@ -50,9 +50,12 @@ import sun.misc.Signal;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Run the bookstore example in the mesh: a control plane, the example configuration,",
-        "web, catalog (2 replicas, and v2), inventory and reviews each beside its sidecar, and a",
-        "load generator. Prints where to look. Stops everything on Ctrl-C or after --duration."})
+        "Run the bookstore example in the mesh, on this machine.",
+        "",
+        "A control plane, the configuration of examples/mesh, and web, catalog (two replicas, and"
+            + " v2), inventory and reviews each beside its sidecar, with a load generator. Prints"
+            + " where to look. Ctrl-C or --duration stops everything.",
+        ""})
 public final class DemoCommand implements Callable<Integer> {
   private static final Pattern ADMIN = Pattern.compile("(?m)^admin (http://127\\.0\\.0\\.1:\\d+)$");
   private static final Pattern READY = Pattern.compile("(?m)^ready$");

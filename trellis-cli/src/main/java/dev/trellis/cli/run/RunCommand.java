@@ -44,11 +44,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Run an application beside its sidecar proxy. The sidecar starts first, in this process;",
-        "the application (COMMAND, after --) starts once the sidecar is registered and in sync,",
-        "with HTTP_PROXY, TRELLIS_UPSTREAM_<SVC> and PORT telling it where the mesh is.",
-        "SIGTERM/SIGINT leave the mesh, let requests in flight finish, then stop the application;",
-        "SIGHUP is forwarded. When the application exits, so does trellis run, with its exit code."})
+        "Run an application beside its sidecar proxy, in one command.",
+        "",
+        "The sidecar starts first, in this process; the application (COMMAND, after --) starts once"
+            + " the sidecar is registered and in sync, with HTTP_PROXY, TRELLIS_UPSTREAM_<SVC> and PORT"
+            + " telling it where the mesh is. SIGTERM and SIGINT leave the mesh, let requests in flight"
+            + " finish, then stop the application; SIGHUP is passed on. When the application exits,"
+            + " so does trellis run, with its exit code.",
+        ""})
 public final class RunCommand implements Callable<Integer> {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
@@ -61,14 +64,14 @@ public final class RunCommand implements Callable<Integer> {
   String namespace;
 
   @Option(names = "--port", paramLabel = "APP_PORT",
-      description = {"Where the application listens on 127.0.0.1; 0 picks a free port. Passed to",
-          "the application as PORT. The service ports the mesh declares are delivered here.",
-          "Leave it out for an application that serves nothing (a job, a client)."})
+      description = "Where the application listens on 127.0.0.1; 0 picks a free port. Passed to"
+          + " the application as PORT; the service ports the mesh declares are delivered here."
+          + " Leave it out for an application that serves nothing (a job, a client).")
   Integer appPort;
 
   @Option(names = "--upstream", paramLabel = "SERVICE:LOCALPORT",
-      description = {"A local port for calls to SERVICE (name, or name.namespace), passed as",
-          "TRELLIS_UPSTREAM_<SERVICE>=127.0.0.1:PORT. LOCALPORT 0 picks a free one. Repeatable."})
+      description = "A local port for calls to SERVICE (name, or name.namespace), passed as"
+          + " TRELLIS_UPSTREAM_<SERVICE>=127.0.0.1:PORT. LOCALPORT 0 picks a free one. Repeatable.")
   List<String> upstreams = new ArrayList<>();
 
   @Mixin

@@ -35,8 +35,11 @@ import picocli.CommandLine.Spec;
  * plane cannot be asked.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Show what the control plane knows: services, instances and their health,",
-        "and which proxies are in sync with which snapshot version."})
+    description = {"Show what the control plane knows: services, instances, health, proxies in sync.",
+        "",
+        "Services with their instances and health, and which proxies run the last snapshot version"
+            + " the control plane sent them.",
+        ""})
 public final class StatusCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
