@@ -53,10 +53,12 @@ public final class InProcessSidecar implements AutoCloseable {
     List<UpstreamPort> upstreamPorts = plan.upstreams().stream()
         .map(u -> new UpstreamPort(u.service(), 0, u.localPort()))
         .toList();
-    SidecarConfig defaults = SidecarConfig.of(app);
-    // One event loop thread: the sidecar shares the machine with its application.
-    SidecarConfig config = new SidecarConfig(app, defaults.bindAddress(), plan.inboundPort(),
-        plan.outboundPort(), upstreamPorts, defaults.pools(), 1);
+    SidecarConfig config = SidecarConfig.of(app)
+        .withInbound("127.0.0.1", plan.inboundPort())
+        .withOutboundHttpPort(plan.outboundPort())
+        .withUpstreams(upstreamPorts)
+        // One event loop thread: the sidecar shares the machine with its application.
+        .withIoThreads(1);
     SidecarProxy proxy = new SidecarProxy(config).start();
     String node = plan.service().name() + "-" + ProcessHandle.current().pid() + "-"
         + proxy.inboundAddress().getPort();
