@@ -34,4 +34,10 @@ public final class DurationConverter implements ITypeConverter<Duration> {
       default -> Duration.ofSeconds(amount);
     };
   }
+
+  /** Writes {@code duration} as {@link #parse} reads it: {@code 10s}, or {@code 1500ms} when not whole seconds. */
+  public static String format(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
 }

@@ -82,7 +82,7 @@ final class Supervisor {
       }
       long now = nanoClock.getAsLong();
       if (now - start >= timeout.toNanos()) {
-        throw new UserError("the sidecar was not ready within " + timeout.toSeconds() + "s, so the"
+        throw new UserError("the sidecar was not ready within " + DurationConverter.format(timeout) + ", so the"
             + " application was not started: " + status.notReadyReason());
       }
       if (now >= nextNote) {
@@ -118,7 +118,7 @@ final class Supervisor {
   private int drain(AppProcess app, String signal) throws InterruptedException {
     long deadline = nanoClock.getAsLong() + drainTimeout.toNanos();
     note("SIG" + signal + ": leaving the mesh, then stopping the application (drain timeout "
-        + drainTimeout.toMillis() + "ms)");
+        + DurationConverter.format(drainTimeout) + ")");
     long versionBefore = currentVersion();
     sidecar.leaveMesh();
     if (versionBefore >= 0) {

@@ -27,4 +27,11 @@ class DurationConverterTest {
           .hasMessage("'" + bad + "' (expected: a duration such as 500ms, 10s, 2m or 1h)");
     }
   }
+
+  @Test
+  void writesWhatItReads() {
+    assertThat(DurationConverter.format(Duration.ofSeconds(10))).isEqualTo("10s");
+    assertThat(DurationConverter.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(DurationConverter.parse(DurationConverter.format(Duration.ofMillis(1500)))).isEqualTo(Duration.ofMillis(1500));
+  }
 }
