@@ -28,7 +28,10 @@ import java.util.function.LongSupplier;
  * </pre>
  *
  * <p>The sidecar stays open until the application has exited: its in-flight requests arrived
- * through the inbound listener, and finishing them may need the outbound one.
+ * through the inbound listener, and finishing them may need the outbound one. The data path does
+ * not count inbound requests in flight, so finishing them is the application's own graceful stop
+ * after the signal (what servers do on SIGTERM); with such a count the drain could wait for them
+ * before signalling, and then serve applications that stop abruptly as well.
  *
  * <p>Threading: one thread calls {@link #awaitReady} then {@link #supervise}; signals and the
  * application's exit arrive from other threads through {@link #onSignal} and an event queue, so
