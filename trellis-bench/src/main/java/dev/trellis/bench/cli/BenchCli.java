@@ -1,0 +1,19 @@
+package dev.trellis.bench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The tools {@code bench/run} drives: the backend, the open-loop load generator, the wrk
+ * wrapper and the report. JMH benchmarks run through {@code org.openjdk.jmh.Main} instead.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Trellis benchmark tools (driven by bench/run).",
+    subcommands = {BackendCommand.class, LoadCommand.class, WrkCommand.class, NoteCommand.class,
+        ReportCommand.class})
+public final class BenchCli {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCli()).execute(args));
+  }
+}
