@@ -62,6 +62,9 @@ public record OpenLoopSchedule(long startNanos, int ratePerSecond, long count) {
     if (nowNanos < startNanos) {
       return 0;
     }
+    if (nowNanos - startNanos >= endNanos() - startNanos) {
+      return count;
+    }
     // intended(i) <= now  <=>  floor(i * 1e9 / rate) <= d  <=>  i < (d + 1) * rate / 1e9
     long elapsed = nowNanos - startNanos;
     long due = ceilDiv(Math.multiplyExact(elapsed + 1, (long) ratePerSecond), NANOS_PER_SECOND);

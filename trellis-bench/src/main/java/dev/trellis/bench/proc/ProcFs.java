@@ -2,6 +2,7 @@ package dev.trellis.bench.proc;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -43,6 +44,8 @@ public final class ProcFs {
       long ticks = ProcStat.cpuTicks(Files.readString(dir.resolve("stat")));
       long peakRss = ProcStatus.peakRssKib(Files.readString(dir.resolve("status")));
       return new ProcessSample(name, pid, ticks, peakRss);
+    } catch (NoSuchFileException e) {
+      throw new IOException("process " + pid + " (" + name + ") is gone: no " + e.getFile(), e);
     } catch (IllegalArgumentException e) {
       throw new IOException("process " + pid + " (" + name + "): " + e.getMessage(), e);
     }
