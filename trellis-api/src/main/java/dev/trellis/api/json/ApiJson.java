@@ -1,0 +1,31 @@
+package dev.trellis.api.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one Jackson setup for the control plane's wire records, shared by the server and the client.
+ *
+ * <p>Instants travel as ISO-8601 text ({@code 2026-11-24T23:14:02Z}); absent optional fields are
+ * left out rather than sent as {@code null}; unknown fields are ignored when reading, so that a
+ * newer control plane can add fields without breaking older proxies. The mapper is thread-safe
+ * once built and must not be reconfigured by callers.
+ */
+public final class ApiJson {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
+
+  private ApiJson() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+}

@@ -1,0 +1,2 @@
+/** The answers of apply, delete and list. */
+package dev.trellis.api.resources;

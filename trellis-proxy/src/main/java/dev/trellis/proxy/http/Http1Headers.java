@@ -1,0 +1,68 @@
+package dev.trellis.proxy.http;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Header fix-ups where HTTP/2 and HTTP/1.1 meet, so that each side sees a message its own
+ * protocol can frame: Netty's HTTP/2-to-HTTP/1 conversion adds {@code x-http2-*} bookkeeping
+ * headers that must not leak, and an HTTP/2 message has no framing headers an HTTP/1.1 peer needs.
+ */
+public final class Http1Headers {
+  private static final String EXTENSION_PREFIX = "x-http2-";
+
+  private Http1Headers() {}
+
+  /** Removes Netty's {@code x-http2-*} conversion headers. */
+  public static void stripConversionHeaders(HttpHeaders headers) {
+    List<String> names = null;
+    for (Map.Entry<String, String> header : headers) {
+      if (header.getKey().regionMatches(true, 0, EXTENSION_PREFIX, 0, EXTENSION_PREFIX.length())) {
+        if (names == null) {
+          names = new ArrayList<>(2);
+        }
+        names.add(header.getKey());
+      }
+    }
+    if (names != null) {
+      names.forEach(headers::remove);
+    }
+  }
+
+  /**
+   * Makes {@code response} fit to be written downstream: conversion headers removed and, for an
+   * HTTP/1.1 downstream, a body framing (content-length or chunked) and the connection's fate.
+   */
+  static void prepareResponse(HttpResponse response, HttpRequest request, boolean http1Downstream) {
+    HttpHeaders headers = response.headers();
+    stripConversionHeaders(headers);
+    if (!http1Downstream) {
+      return;
+    }
+    boolean framed = HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response);
+    if (!framed && mayHaveBody(response, request)) {
+      if (response instanceof FullHttpResponse full && full.trailingHeaders().isEmpty()) {
+        HttpUtil.setContentLength(response, full.content().readableBytes());
+      } else {
+        HttpUtil.setTransferEncodingChunked(response, true);
+      }
+    }
+    if (!HttpUtil.isKeepAlive(request)) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+  }
+
+  private static boolean mayHaveBody(HttpResponse response, HttpRequest request) {
+    int code = response.status().code();
+    return code >= 200 && code != 204 && code != 304 && !HttpMethod.HEAD.equals(request.method());
+  }
+}

@@ -1,0 +1,40 @@
+package dev.trellis.proxy.http;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import java.util.function.Supplier;
+
+/**
+ * Sets up the server side of an HTTP/2 (h2c prior knowledge) connection: every stream becomes a
+ * child channel that speaks {@code HttpObject}s to the handler {@code streamHandler} supplies.
+ *
+ * <p>The connection itself reads freely (HTTP/2 control frames must flow); each stream channel has
+ * auto-read off, and the peer's flow-control window for a stream opens only as that stream is
+ * read, which is how a slow upstream slows down exactly one caller's stream.
+ */
+public final class Http2ServerPipeline {
+  private Http2ServerPipeline() {}
+
+  /** Appends the HTTP/2 server codec and stream multiplexer to {@code pipeline}. */
+  public static void install(ChannelPipeline pipeline, Supplier<ChannelHandler> streamHandler) {
+    pipeline.addLast(
+        Http2FrameCodecBuilder.forServer()
+            .initialSettings(Http2Settings.defaultSettings().initialWindowSize(1 << 20))
+            .build(),
+        new Http2MultiplexHandler(
+            new ChannelInitializer<Http2StreamChannel>() {
+              @Override
+              protected void initChannel(Http2StreamChannel stream) {
+                stream.config().setOption(ChannelOption.AUTO_READ, false);
+                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), streamHandler.get());
+              }
+            }));
+  }
+}

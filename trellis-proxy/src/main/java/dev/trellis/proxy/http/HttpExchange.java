@@ -1,0 +1,401 @@
+package dev.trellis.proxy.http;
+
+import dev.trellis.proxy.balance.Endpoint;
+import dev.trellis.proxy.balance.PickRequest;
+import dev.trellis.proxy.mesh.ServicePort;
+import dev.trellis.proxy.mesh.ServiceView;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One request and its response passing through the proxy, streamed: the request head is known at
+ * once, body parts flow from the downstream channel to the upstream one as they arrive, and the
+ * response flows back the same way. Nothing is aggregated.
+ *
+ * <p>Backpressure: both channels run with auto-read off. The downstream is read again only while
+ * the upstream is writable (for an HTTP/2 stream: while its flow-control window is open), and the
+ * upstream only while the downstream is writable. At most one read's worth of request body waits
+ * here while the upstream is being opened.
+ *
+ * <p>Threading: confined to the downstream channel's event loop; the upstream channel must be
+ * registered on the same loop. Not thread-safe, never blocks.
+ */
+public final class HttpExchange {
+  private final Channel downstream;
+  private final HttpRequest request;
+  private final ExchangeOwner owner;
+  private final boolean http1Downstream;
+  private final RouteTarget preset;
+  private final long startNanos;
+  private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>(4);
+  private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(2);
+
+  private String target = "";
+  private ServiceView service;
+  private ServicePort servicePort;
+  private Endpoint endpoint;
+  private Channel upstream;
+  private UpstreamLease lease;
+  private boolean requestComplete;
+  private boolean responseStarted;
+  private boolean upstreamKeepAlive = true;
+  private boolean responseComplete;
+  private boolean finished;
+  private boolean failed;
+  private int responseStatus;
+
+  HttpExchange(
+      Channel downstream,
+      HttpRequest request,
+      ExchangeOwner owner,
+      boolean http1Downstream,
+      RouteTarget preset,
+      long startNanos) {
+    this.downstream = downstream;
+    this.request = request;
+    this.owner = owner;
+    this.http1Downstream = http1Downstream;
+    this.preset = preset;
+    this.startNanos = startNanos;
+    this.requestComplete = request instanceof LastHttpContent;
+  }
+
+  /** The request head; stages may change its headers and URI until the exchange is forwarded. */
+  public HttpRequest request() {
+    return request;
+  }
+
+  /** The event loop everything of this exchange runs on. */
+  public EventLoop eventLoop() {
+    return downstream.eventLoop();
+  }
+
+  /** The target fixed by the listener (an upstream port), or null when the request names it. */
+  public RouteTarget preset() {
+    return preset;
+  }
+
+  /** When the request head arrived, in the proxy's nano clock. */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  /** True when the request asks to switch protocols (WebSocket and other HTTP/1.1 upgrades). */
+  public boolean isUpgrade() {
+    String upgrade = request.headers().get(HttpHeaderNames.UPGRADE);
+    // An h2c upgrade offer is the client's business with its next hop (us), not the app's: the
+    // request is served as plain HTTP/1.1 and the offer dropped on the way.
+    return http1Downstream
+        && upgrade != null
+        && !upgrade.regionMatches(true, 0, "h2c", 0, 3)
+        && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
+  }
+
+  /** True when the exchange ended badly (proxy error, reset, or a 5xx answer). */
+  public boolean failed() {
+    return failed || responseStatus >= 500;
+  }
+
+  /** The response status sent downstream so far, 0 before the response started. */
+  public int responseStatus() {
+    return responseStatus;
+  }
+
+  /** Records the service and port the request goes to; set by the routing stage. */
+  public void route(ServiceView service, ServicePort port) {
+    this.service = service;
+    this.servicePort = port;
+  }
+
+  /** The service the request goes to, or null before routing (or when the view lacks it). */
+  public ServiceView service() {
+    return service;
+  }
+
+  /** The service port the request goes to, or null before routing. */
+  public ServicePort servicePort() {
+    return servicePort;
+  }
+
+  /** Records the endpoint picked for the request; set by the balancing stage. */
+  public void endpoint(Endpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  /** The endpoint picked for the request, or null before balancing. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Names where the request goes ("catalog 127.0.0.1:41235"), for error messages. */
+  public void target(String description) {
+    this.target = description;
+  }
+
+  /** Runs {@code listener} once when the exchange is over, whatever the outcome. */
+  public void onFinish(Consumer<HttpExchange> listener) {
+    finishListeners.add(listener);
+  }
+
+  /** What a balancer may look at: headers, cookies and the caller's address. */
+  public PickRequest pickRequest() {
+    return new PickRequest() {
+      @Override
+      public String header(String lowerCaseName) {
+        return request.headers().get(lowerCaseName);
+      }
+
+      @Override
+      public String cookie(String name) {
+        String header = request.headers().get(HttpHeaderNames.COOKIE);
+        if (header == null) {
+          return null;
+        }
+        for (Cookie cookie : ServerCookieDecoder.LAX.decodeAll(header)) {
+          if (cookie.name().equals(name)) {
+            return cookie.value();
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public String sourceAddress() {
+        return downstream.remoteAddress() instanceof InetSocketAddress a
+            ? a.getAddress().getHostAddress()
+            : null;
+      }
+    };
+  }
+
+  /** Answers with the proxy's own error response and ends the exchange. */
+  public void fail(ProxyError error) {
+    if (finished) {
+      return;
+    }
+    failed = true;
+    if (upstream != null) {
+      releaseUpstream(false);
+    }
+    if (responseStarted) {
+      // Part of a response is already out: the only honest signal left is to cut the stream.
+      downstream.close();
+      finish(false);
+      return;
+    }
+    FullHttpResponse response = ErrorResponses.of(error, request, downstream.alloc());
+    responseStarted = true;
+    responseComplete = true;
+    responseStatus = error.status().code();
+    if (http1Downstream && !HttpUtil.isKeepAlive(request)) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+    downstream.writeAndFlush(response);
+    finish(requestComplete);
+  }
+
+  /**
+   * Sends the request to {@code channel}, which speaks {@link HttpObject}s for exactly this
+   * exchange and lives on the same event loop, and relays its response back. {@code lease} gets
+   * the channel back at the end.
+   */
+  public void forward(Channel channel, UpstreamLease lease) {
+    if (finished) {
+      lease.release(channel, false);
+      return;
+    }
+    this.upstream = channel;
+    this.lease = lease;
+    channel.pipeline().addLast(UpstreamRelayHandler.NAME, new UpstreamRelayHandler(this));
+    channel.write(request);
+    for (HttpContent part; (part = pendingBody.poll()) != null; ) {
+      channel.write(part);
+    }
+    channel.flush();
+    if (!requestComplete && channel.isWritable()) {
+      downstream.read();
+    }
+    channel.read();
+  }
+
+  /**
+   * The request was an upgrade and {@code tunnel} is a raw byte channel to where it goes: sends
+   * the request head through it as HTTP/1.1 bytes and turns the downstream connection into a byte
+   * relay. The exchange counts as finished when the tunnel closes.
+   */
+  public void tunnel(Channel tunnel) {
+    if (finished) {
+      tunnel.close();
+      return;
+    }
+    finished = true;
+    tunnel.pipeline().addFirst("trellis-upgrade-encoder", new HttpRequestEncoder());
+    tunnel.write(request);
+    for (HttpContent part; (part = pendingBody.poll()) != null; ) {
+      tunnel.write(part);
+    }
+    tunnel.flush();
+    tunnel.pipeline().remove("trellis-upgrade-encoder");
+    tunnel.closeFuture().addListener(f -> notifyFinished());
+    owner.switchToTunnel(this, tunnel);
+  }
+
+  // ---- events from the downstream bridge ----
+
+  boolean requestComplete() {
+    return requestComplete;
+  }
+
+  void requestBody(HttpContent part) {
+    if (part instanceof LastHttpContent) {
+      requestComplete = true;
+    }
+    if (finished) {
+      ReferenceCountUtil.release(part);
+    } else if (upstream == null) {
+      pendingBody.add(part);
+    } else {
+      upstream.write(part);
+    }
+  }
+
+  void requestReadComplete() {
+    if (upstream == null || finished) {
+      return;
+    }
+    upstream.flush();
+    if (requestComplete) {
+      maybeFinish();
+    } else if (upstream.isWritable()) {
+      downstream.read();
+    }
+  }
+
+  void downstreamWritabilityChanged() {
+    if (upstream != null && !responseComplete && downstream.isWritable()) {
+      upstream.read();
+    }
+  }
+
+  void downstreamClosed() {
+    if (finished) {
+      return;
+    }
+    failed = true;
+    if (upstream != null) {
+      releaseUpstream(false);
+    }
+    finish(false);
+  }
+
+  // ---- events from the upstream relay handler ----
+
+  void responsePart(HttpObject part) {
+    if (finished) {
+      ReferenceCountUtil.release(part);
+      return;
+    }
+    if (part instanceof HttpResponse response) {
+      responseStarted = true;
+      responseStatus = response.status().code();
+      upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+      Http1Headers.prepareResponse(response, request, http1Downstream);
+    }
+    if (part instanceof LastHttpContent) {
+      responseComplete = true;
+    }
+    downstream.write(part);
+  }
+
+  void responseReadComplete() {
+    if (finished) {
+      return;
+    }
+    downstream.flush();
+    if (responseComplete) {
+      maybeFinish();
+    } else if (downstream.isWritable() && upstream != null) {
+      upstream.read();
+    }
+  }
+
+  void upstreamWritabilityChanged() {
+    if (upstream != null && !requestComplete && upstream.isWritable()) {
+      downstream.read();
+    }
+  }
+
+  void upstreamClosed() {
+    if (finished || upstream == null) {
+      return;
+    }
+    if (responseComplete) {
+      maybeFinish();
+      return;
+    }
+    releaseUpstream(false);
+    fail(ProxyError.upstreamReset("upstream", target));
+  }
+
+  private void maybeFinish() {
+    if (finished || !responseComplete) {
+      return;
+    }
+    if (!requestComplete) {
+      // The response ended while the request was still coming (an early answer): stop the
+      // request stream upstream and close the downstream once the response is out.
+      releaseUpstream(false);
+      downstream.flush();
+      finish(false);
+      return;
+    }
+    releaseUpstream(upstreamKeepAlive && upstream.isActive());
+    finish(true);
+  }
+
+  /** Hands the upstream channel back; a reusable one loses this exchange's relay handler first. */
+  private void releaseUpstream(boolean reusable) {
+    Channel u = upstream;
+    upstream = null;
+    if (reusable) {
+      u.pipeline().remove(UpstreamRelayHandler.NAME);
+    }
+    lease.release(u, reusable);
+  }
+
+  private void finish(boolean keepConnection) {
+    finished = true;
+    for (HttpContent part; (part = pendingBody.poll()) != null; ) {
+      ReferenceCountUtil.release(part);
+    }
+    boolean keep = keepConnection && (!http1Downstream || HttpUtil.isKeepAlive(request));
+    notifyFinished();
+    owner.exchangeFinished(this, keep);
+  }
+
+  private void notifyFinished() {
+    for (Consumer<HttpExchange> listener : finishListeners) {
+      listener.accept(this);
+    }
+    finishListeners.clear();
+  }
+
+}

@@ -1,0 +1,205 @@
+package dev.trellis.proxy.http;
+
+import dev.trellis.proxy.tcp.TcpRelay;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The one handler that hands decoded requests to the service chain: it sits after the codec of an
+ * HTTP/1.1 connection ({@code HttpServerCodec}, named {@value #HTTP1_CODEC}) or of an HTTP/2
+ * stream, creates an {@link HttpExchange} per request, and feeds it the body.
+ *
+ * <p>An HTTP/1.1 connection carries exchanges one after another; requests pipelined behind the
+ * current one wait here until it is over, so responses keep their order. An HTTP/2 stream carries
+ * exactly one exchange.
+ *
+ * <p>The chain is read from {@code services} once per request, so a request finishes on the
+ * snapshot it started with. Threading: the channel's event loop only.
+ */
+public final class HttpServerBridge extends ChannelInboundHandlerAdapter implements ExchangeOwner {
+  /** The name the HTTP/1.1 server codec must have in the pipeline, so an upgrade can remove it. */
+  public static final String HTTP1_CODEC = "trellis-http1-codec";
+
+  private static final String NAME = "trellis-http-bridge";
+
+  private final Supplier<HttpService> services;
+  private final boolean http1;
+  private final RouteTarget preset;
+  private final LongSupplier nanoClock;
+  private final ArrayDeque<Object> pipelined = new ArrayDeque<>(2);
+  private ChannelHandlerContext ctx;
+  private HttpExchange current;
+
+  public HttpServerBridge(
+      Supplier<HttpService> services, boolean http1, RouteTarget preset, LongSupplier nanoClock) {
+    this.services = services;
+    this.http1 = http1;
+    this.preset = preset;
+    this.nanoClock = nanoClock;
+  }
+
+  /** The handler's name in a pipeline. */
+  public static String name() {
+    return NAME;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    ctx.channel().config().setAutoRead(false);
+    if (ctx.channel().isActive()) {
+      ctx.read();
+    }
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ctx.read();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (current != null) {
+      if (!current.requestComplete() && msg instanceof HttpContent part) {
+        current.requestBody(part);
+      } else {
+        pipelined.add(msg);
+      }
+      return;
+    }
+    start(msg);
+  }
+
+  private void start(Object msg) {
+    if (!(msg instanceof HttpRequest request)) {
+      ReferenceCountUtil.release(msg); // body of a request already answered
+      return;
+    }
+    DecoderResult result = request.decoderResult();
+    if (result.isFailure()) {
+      rejectMalformed(request, result.cause());
+      return;
+    }
+    if (!http1) {
+      Http1Headers.stripConversionHeaders(request.headers());
+    } else if (HttpUtil.is100ContinueExpected(request)) {
+      // Answered here rather than relayed: the body is streamed anyway, so the client need not wait.
+      request.headers().remove(HttpHeaderNames.EXPECT);
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+    }
+    current = new HttpExchange(ctx.channel(), request, this, http1, preset, nanoClock.getAsLong());
+    services.get().serve(current);
+  }
+
+  private void rejectMalformed(HttpRequest request, Throwable cause) {
+    ReferenceCountUtil.release(request);
+    String detail = cause == null ? "undecodable" : String.valueOf(cause.getMessage());
+    HttpRequest blank = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
+    FullHttpResponse response = ErrorResponses.of(ProxyError.malformed(detail), blank, ctx.alloc());
+    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    // The decoder cannot find the next message boundary after a bad one: close.
+    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (current == null) {
+      ctx.read(); // a partial request head: keep reading
+    } else {
+      current.requestReadComplete();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (current != null) {
+      current.downstreamWritabilityChanged();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (current != null) {
+      current.downstreamClosed();
+    }
+    releasePipelined();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+
+  @Override
+  public void exchangeFinished(HttpExchange exchange, boolean keepConnection) {
+    if (exchange != current) {
+      return;
+    }
+    current = null;
+    Channel channel = ctx.channel();
+    if (!keepConnection) {
+      releasePipelined();
+      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    if (!http1) {
+      return; // the HTTP/2 stream ended with both halves closed
+    }
+    while (current == null && !pipelined.isEmpty()) {
+      start(pipelined.poll());
+    }
+    while (current != null && !current.requestComplete() && !pipelined.isEmpty()) {
+      Object msg = pipelined.poll();
+      if (msg instanceof HttpContent part) {
+        current.requestBody(part);
+      } else {
+        pipelined.addFirst(msg);
+        break;
+      }
+    }
+    if (current == null) {
+      channel.read();
+    } else {
+      current.requestReadComplete();
+    }
+  }
+
+  @Override
+  public void switchToTunnel(HttpExchange exchange, Channel tunnel) {
+    current = null;
+    Channel channel = ctx.channel();
+    releasePipelined();
+    TcpRelay.splice(channel, NAME, tunnel);
+    // Removing the codec hands any bytes it still holds to the relay.
+    channel.pipeline().remove(HTTP1_CODEC);
+  }
+
+  private void releasePipelined() {
+    for (Object msg; (msg = pipelined.poll()) != null; ) {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.trellis.proxy.inbound;
+
+import dev.trellis.proxy.http.HttpExchange;
+import dev.trellis.proxy.http.HttpService;
+import dev.trellis.proxy.http.ProxyError;
+import dev.trellis.proxy.http.UpstreamLease;
+import dev.trellis.proxy.pool.EndpointPools;
+import dev.trellis.proxy.pool.Http1ConnectionPool;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+
+/**
+ * The last inbound stage: delivers the exchange to the local application on loopback, speaking
+ * what the application declared: HTTP/1.1 over a keep-alive pool for {@code http}, h2c streams
+ * for {@code http2} and {@code grpc}.
+ *
+ * <p>Answers 502 "local app connect refused: catalog 127.0.0.1:8080" when the application does
+ * not accept the connection (the caller's sidecar relays that answer as it is).
+ */
+final class LocalAppForwarder implements HttpService {
+  private final LocalApp app;
+  private final EndpointPools pools;
+
+  LocalAppForwarder(LocalApp app, EndpointPools pools) {
+    this.app = app;
+    this.pools = pools;
+  }
+
+  @Override
+  public void serve(HttpExchange exchange) {
+    int appPort = app.appPort(exchange.servicePort().port());
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", appPort);
+    exchange.target("local app " + app.service().displayName() + " 127.0.0.1:" + appPort);
+    if (exchange.servicePort().protocol().speaksHttp2()) {
+      pools
+          .http2(exchange.eventLoop(), address, false)
+          .openStream()
+          .addListener(
+              (Future<Http2StreamChannel> f) -> {
+                if (f.isSuccess()) {
+                  exchange.forward(f.getNow(), UpstreamLease.STREAM);
+                } else {
+                  exchange.fail(connectError(address, f.cause()));
+                }
+              });
+      return;
+    }
+    Http1ConnectionPool pool = pools.http1(exchange.eventLoop(), address);
+    pool.acquire()
+        .addListener(
+            (Future<Channel> f) -> {
+              if (f.isSuccess()) {
+                exchange.forward(f.getNow(), pool::release);
+              } else {
+                exchange.fail(connectError(address, f.cause()));
+              }
+            });
+  }
+
+  private ProxyError connectError(InetSocketAddress address, Throwable cause) {
+    return ProxyError.connectFailed(
+        "local app", app.service().displayName(), address, pools.settings().connectTimeout(), cause);
+  }
+}

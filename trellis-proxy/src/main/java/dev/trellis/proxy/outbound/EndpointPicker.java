@@ -1,0 +1,49 @@
+package dev.trellis.proxy.outbound;
+
+import dev.trellis.proxy.balance.Endpoint;
+import dev.trellis.proxy.balance.EndpointLoad;
+import dev.trellis.proxy.balance.EndpointLoads;
+import dev.trellis.proxy.http.HttpExchange;
+import dev.trellis.proxy.http.HttpService;
+import dev.trellis.proxy.http.ProxyError;
+import dev.trellis.proxy.mesh.ServiceView;
+import java.util.function.LongSupplier;
+
+/**
+ * Picks the endpoint of the routed service with the service's balancer and accounts the request
+ * on that endpoint's load (in flight now, latency and failure when it ends), which is what
+ * peak-EWMA and least-request balancing feed on.
+ *
+ * <p>Answers 503 with "no healthy endpoint: catalog (3 registered, 0 healthy)" when the balancer
+ * has nothing to pick.
+ */
+final class EndpointPicker implements HttpService {
+  private final EndpointLoads loads;
+  private final LongSupplier nanoClock;
+  private final HttpService next;
+
+  EndpointPicker(EndpointLoads loads, LongSupplier nanoClock, HttpService next) {
+    this.loads = loads;
+    this.nanoClock = nanoClock;
+    this.next = next;
+  }
+
+  @Override
+  public void serve(HttpExchange exchange) {
+    ServiceView service = exchange.service();
+    Endpoint endpoint = service.balancer().pick(exchange.pickRequest());
+    if (endpoint == null) {
+      exchange.fail(
+          ProxyError.noHealthyEndpoint(
+              service.key().displayName(), service.registeredEndpoints(), service.routableEndpoints()));
+      return;
+    }
+    EndpointLoad load = loads.of(endpoint);
+    load.requestStarted();
+    exchange.onFinish(
+        done -> load.requestFinished(nanoClock.getAsLong() - done.startNanos(), done.failed()));
+    exchange.endpoint(endpoint);
+    exchange.target(service.key().displayName() + " " + endpoint.host() + ":" + endpoint.port());
+    next.serve(exchange);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.trellis.proxy.outbound;
+
+import dev.trellis.proxy.balance.EndpointLoads;
+import dev.trellis.proxy.http.HttpService;
+import dev.trellis.proxy.mesh.MeshView;
+import dev.trellis.proxy.pool.EndpointPools;
+import dev.trellis.proxy.tcp.TunnelConnector;
+import java.util.function.LongSupplier;
+
+/**
+ * Assembles the outbound request path, the one place where its stages are put in order. Built
+ * once per mesh snapshot; every outbound listener (the HTTP proxy port and the HTTP upstream
+ * ports) serves its requests through the chain of the snapshot current when a request arrives.
+ *
+ * <pre>
+ *   listener -> codec -> ServiceResolver -> EndpointPicker -> PeerForwarder (h2 pool or tunnel)
+ * </pre>
+ *
+ * Route matching, metrics, timeouts, retries and circuit breaking slot in between the resolver
+ * and the picker as further stages.
+ */
+public final class OutboundStack {
+  private OutboundStack() {}
+
+  public static HttpService build(
+      MeshView view,
+      String namespace,
+      EndpointLoads loads,
+      EndpointPools pools,
+      TunnelConnector tunnels,
+      LongSupplier nanoClock) {
+    // Last: hands the request to the picked endpoint's sidecar over the multiplexed HTTP/2 pool
+    // of this event loop (or a byte tunnel for upgrades). Connect errors become 502/504 here.
+    HttpService forward = new PeerForwarder(pools, tunnels);
+    // Load balancer: picks among the routable endpoints and accounts in-flight requests and
+    // latency on the endpoint, so it sits right above the stage whose latency it measures.
+    HttpService balance = new EndpointPicker(loads, nanoClock, forward);
+    // First: which service (and port) the request is for; everything below needs it.
+    return new ServiceResolver(view, namespace, balance);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.trellis.proxy.pool;
+
+import dev.trellis.proxy.security.PeerSecurity;
+import dev.trellis.proxy.transport.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Multiplexed HTTP/2 (h2c prior knowledge) connections to one address, owned by one event loop:
+ * a stream for each request, new connections only when every open one carries its share of
+ * streams, idle connections closed after the idle timeout.
+ *
+ * <p>Streams come out as channels that speak {@code HttpObject}s (an {@link
+ * Http2StreamFrameToHttpObjectCodec} is installed), with auto-read off, registered on this pool's
+ * event loop. HTTP/2 flow control applies per stream: the channel turns unwritable when the peer's
+ * window is exhausted, and the peer's window opens only as the stream channel is read.
+ *
+ * <p>Threading: every method must be called on {@link #eventLoop()}. Not thread-safe by design:
+ * one pool per event loop and address (see {@link EndpointPools}).
+ */
+public final class Http2ConnectionPool {
+  private final EventLoop eventLoop;
+  private final InetSocketAddress address;
+  private final PoolSettings settings;
+  private final PeerSecurity security;
+  private final Runnable onEmpty;
+  private final List<Connection> connections = new ArrayList<>(2);
+
+  Http2ConnectionPool(
+      EventLoop eventLoop,
+      InetSocketAddress address,
+      PoolSettings settings,
+      PeerSecurity security,
+      Runnable onEmpty) {
+    this.eventLoop = eventLoop;
+    this.address = address;
+    this.settings = settings;
+    this.security = security;
+    this.onEmpty = onEmpty;
+  }
+
+  public EventLoop eventLoop() {
+    return eventLoop;
+  }
+
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  /** Open connections, those still connecting included. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /**
+   * A new stream to the address. Fails with the connect error ({@code ConnectException},
+   * {@code ConnectTimeoutException}) when no connection could be made.
+   */
+  public Future<Http2StreamChannel> openStream() {
+    Promise<Http2StreamChannel> promise = eventLoop.newPromise();
+    Connection connection = choose();
+    connection.streams++;
+    connection.ready.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            connection.streams--;
+            promise.setFailure(f.cause());
+            return;
+          }
+          new Http2StreamChannelBootstrap(connection.channel)
+              .option(ChannelOption.AUTO_READ, false)
+              .handler(new Http2StreamFrameToHttpObjectCodec(false))
+              .open()
+              .addListener(
+                  (Future<Http2StreamChannel> opened) -> {
+                    if (!opened.isSuccess()) {
+                      connection.streams--;
+                      promise.setFailure(opened.cause());
+                      return;
+                    }
+                    Http2StreamChannel stream = opened.getNow();
+                    stream.closeFuture().addListener(c -> streamClosed(connection));
+                    promise.setSuccess(stream);
+                  });
+        });
+    return promise;
+  }
+
+  private Connection choose() {
+    Connection best = null;
+    for (Connection c : connections) {
+      if (best == null || c.streams < best.streams) {
+        best = c;
+      }
+    }
+    if (best != null
+        && (best.streams < settings.maxStreamsPerConnection()
+            || connections.size() >= settings.maxConnectionsPerEndpoint())) {
+      return best;
+    }
+    return connect();
+  }
+
+  private Connection connect() {
+    Connection connection = new Connection(eventLoop.newPromise());
+    connections.add(connection);
+    ChannelFuture future =
+        new Bootstrap()
+            .group(eventLoop)
+            .channel(Transport.socketChannel())
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .handler(initializer())
+            .connect(address);
+    connection.channel = future.channel();
+    future.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            connection.ready.setSuccess(null);
+          } else {
+            connections.remove(connection);
+            connection.ready.setFailure(f.cause());
+            emptied();
+          }
+        });
+    future.channel().closeFuture().addListener(f -> {
+      if (connections.remove(connection)) {
+        emptied();
+      }
+    });
+    return connection;
+  }
+
+  private ChannelHandler initializer() {
+    return new ChannelInitializer<Channel>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        security.secureClient(ch, address);
+        ch.pipeline()
+            .addLast(
+                Http2FrameCodecBuilder.forClient()
+                    .initialSettings(Http2Settings.defaultSettings().initialWindowSize(1 << 20))
+                    // Streams beyond the peer's concurrency limit wait instead of failing.
+                    .encoderEnforceMaxConcurrentStreams(true)
+                    .build(),
+                new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+      }
+    };
+  }
+
+  private void streamClosed(Connection connection) {
+    connection.streams--;
+    if (connection.streams == 0) {
+      long epoch = ++connection.idleEpoch;
+      eventLoop.schedule(
+          () -> {
+            if (connection.streams == 0 && connection.idleEpoch == epoch) {
+              connection.channel.close();
+            }
+          },
+          settings.idleTimeout().toNanos(),
+          TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void emptied() {
+    if (connections.isEmpty()) {
+      onEmpty.run();
+    }
+  }
+
+  private static final class Connection {
+    final Promise<Void> ready;
+    Channel channel;
+    int streams;
+    long idleEpoch; // which idle period a scheduled expiry belongs to
+
+    Connection(Promise<Void> ready) {
+      this.ready = ready;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.trellis.proxy.http1;
+
+import static dev.trellis.proxy.testing.Sidecars.endpointOf;
+import static dev.trellis.proxy.testing.Sidecars.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trellis.proxy.SidecarProxy;
+import dev.trellis.proxy.mesh.AppProtocol;
+import dev.trellis.proxy.mesh.ServiceKey;
+import dev.trellis.proxy.testing.RawHttp;
+import dev.trellis.proxy.testing.Sidecars;
+import dev.trellis.proxy.testing.TestHttpApp;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.io.ByteArrayOutputStream;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** HTTP/1.1 from an application, through its sidecar and the callee's sidecar, to an HTTP/1.1 app. */
+class Http1ThroughSidecarsTest {
+  static TestHttpApp app;
+  static SidecarProxy callee;
+  static SidecarProxy caller;
+
+  @BeforeAll
+  static void start() throws Exception {
+    app = TestHttpApp.start("catalog-1");
+    callee = Sidecars.serving(ServiceKey.of("catalog"), app.port());
+    caller = Sidecars.calling();
+    Sidecars.apply(List.of(service("catalog", AppProtocol.HTTP, endpointOf("c1", callee))), caller, callee);
+  }
+
+  @AfterAll
+  static void stop() {
+    caller.close();
+    callee.close();
+    app.close();
+  }
+
+  @Test
+  void httpProxyAbsoluteFormReachesTheServiceAndHidesMeshHeaders() throws Exception {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .proxy(ProxySelector.of(caller.outboundHttpAddress()))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    int before = app.requestHeaders().size();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://catalog/hello?i=" + i))
+                  .header("x-test", "value-" + i)
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body())
+          .contains("app=catalog-1", "method=GET", "uri=/hello?i=" + i, "host=catalog", "x-test=value-" + i);
+      assertThat(response.headers().firstValue("x-app")).hasValue("catalog-1");
+    }
+    List<HttpHeaders> seen = new ArrayList<>(app.requestHeaders().subList(before, before + 5));
+    for (HttpHeaders headers : seen) {
+      assertThat(headers.names()).noneMatch(n -> n.startsWith("x-http2-") || n.startsWith("x-trellis"));
+    }
+  }
+
+  @Test
+  void hostRoutedRequestsWithCurlCarryChunkedBodiesBothWays() throws Exception {
+    String out = caller.outboundHttpAddress().getHostString() + ":" + caller.outboundHttpAddress().getPort();
+    String upload = "x".repeat(100_000);
+    Process curl =
+        new ProcessBuilder(
+                "curl", "-sS", "-i", "--max-time", "10",
+                "-H", "Host: catalog.default:8080",
+                "-H", "Transfer-Encoding: chunked",
+                "--data-binary", "@-",
+                "http://" + out + "/upload")
+            .redirectErrorStream(true)
+            .start();
+    curl.getOutputStream().write(upload.getBytes(StandardCharsets.UTF_8));
+    curl.getOutputStream().close();
+    String response = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(curl.waitFor(15, TimeUnit.SECONDS)).isTrue();
+    assertThat(response).startsWith("HTTP/1.1 200").contains("bytes=100000", "method=POST", "uri=/upload");
+
+    Process chunks =
+        new ProcessBuilder(
+                "curl", "-sS", "--raw", "-i", "--max-time", "10", "-H", "Host: catalog", "http://" + out + "/chunks/4")
+            .redirectErrorStream(true)
+            .start();
+    String raw = new String(chunks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(chunks.waitFor(15, TimeUnit.SECONDS)).isTrue();
+    assertThat(raw.toLowerCase()).contains("transfer-encoding: chunked");
+    assertThat(raw).contains("chunk-0", "chunk-3", "x-app-trailer: catalog-1");
+  }
+
+  @Test
+  void keepAliveConnectionCarriesPipelinedRequestsInOrderWithTrailers() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send(
+          "POST /first HTTP/1.1\r\nHost: catalog\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "5\r\nhello\r\n6\r\n world\r\n0\r\nx-client-trailer: t1\r\n\r\n"
+              + "GET /chunks/3 HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      RawHttp.Response first = http.read();
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.body()).contains("uri=/first", "bytes=11", "trailer=t1");
+      RawHttp.Response second = http.read();
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(second.body()).isEqualTo("chunk-0\nchunk-1\nchunk-2\n");
+      assertThat(second.trailers()).containsEntry("x-app-trailer", "catalog-1");
+
+      http.send("GET /third HTTP/1.1\r\nHost: catalog\r\nConnection: close\r\n\r\n");
+      RawHttp.Response third = http.read();
+      assertThat(third.body()).contains("uri=/third");
+      assertThat(third.header("connection")).isEqualToIgnoringCase("close");
+      assertThat(http.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void localAppConnectionsAreReusedAcrossRequests() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      for (int i = 0; i < 10; i++) {
+        http.send("GET /again HTTP/1.1\r\nHost: catalog\r\n\r\n");
+        assertThat(http.read().status()).isEqualTo(200);
+      }
+    }
+    // Requests ran one after another on one event loop: one pooled connection serves them all.
+    assertThat(app.connections()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void headRequestAndStatusCodesPassThrough() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("GET /status/418 HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      RawHttp.Response teapot = http.read();
+      assertThat(teapot.status()).isEqualTo(418);
+      assertThat(teapot.header("x-trellis-error")).isNull();
+      http.send("GET /status/204 HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      RawHttp.Response noContent = http.read();
+      assertThat(noContent.status()).isEqualTo(204);
+      assertThat(noContent.header("transfer-encoding")).isNull();
+      // A 204 that carried body bytes would break the next response on this connection.
+      http.send("GET /after HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      assertThat(http.read().body()).contains("uri=/after");
+    }
+  }
+
+  static String readAll(java.io.InputStream in) throws java.io.IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    in.transferTo(out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}
