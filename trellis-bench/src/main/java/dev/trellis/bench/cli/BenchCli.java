@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
 public final class BenchCli {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its error format set, as {@link #main} runs it. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new BenchCli()).setParameterExceptionHandler(new OptionErrors());
   }
 }

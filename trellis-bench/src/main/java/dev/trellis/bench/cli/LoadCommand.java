@@ -44,10 +44,10 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--path", defaultValue = "/", description = "Request path (default: ${DEFAULT-VALUE}).")
   String path;
 
-  @Option(names = "--connections", defaultValue = "16", description = "Keep-alive connections (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--connections", defaultValue = "16", converter = PositiveIntConverter.class, description = "Keep-alive connections (default: ${DEFAULT-VALUE}).")
   int connections;
 
-  @Option(names = "--rates", split = ",", defaultValue = "500,1000,2000",
+  @Option(names = "--rates", split = ",", defaultValue = "500,1000,2000", converter = PositiveIntConverter.class,
       description = "Offered rates in requests/s, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> rates;
 
@@ -75,17 +75,16 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    for (Integer rate : rates) {
-      if (rate == null || rate < 1) {
-        throw new ParameterException(spec.commandLine(),
-            "--rates: " + rate + " (expected: positive integers, comma-separated)");
-      }
-    }
     LoadSettings base;
     try {
       base = new LoadSettings(host, port, path, connections, rates.get(0), warmup, duration, drain);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+      // The settings name their fields; the options are the same words but for the window,
+      // which is --duration on the command line.
+      String message = e.getMessage().startsWith("measure:")
+          ? "duration:" + e.getMessage().substring("measure:".length())
+          : e.getMessage();
+      throw new ParameterException(spec.commandLine(), "--" + message);
     }
     PrintWriter err = spec.commandLine().getErr();
     ProcFs procFs = ProcFs.system();
