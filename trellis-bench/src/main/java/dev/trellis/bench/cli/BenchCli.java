@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Trellis benchmark tools (driven by bench/run).",
     subcommands = {BackendCommand.class, LoadCommand.class, WrkCommand.class, NoteCommand.class,
-        ReportCommand.class, PortsCommand.class})
+        ReportCommand.class, PortsCommand.class, StreamSourceCommand.class, StreamCommand.class})
 public final class BenchCli {
 
   public static void main(String[] args) {

@@ -112,12 +112,12 @@ public final class LoadCommand implements Callable<Integer> {
     }
     return new Measurement(row, "latency", settings.ratePerSecond(), result.achievedRps(),
         result.completed(), result.errors(), result.latencyMicros(50), result.latencyMicros(99),
-        result.latencyMicros(99.9), result.maxMicros(), uses, null);
+        result.latencyMicros(99.9), result.maxMicros(), null, null, uses, null);
   }
 
   private Measurement notRun(LoadSettings settings, String reason) {
     return new Measurement(row, "latency", settings.ratePerSecond(), null, null, null, null, null, null,
-        null, List.of(), reason);
+        null, null, null, List.of(), reason);
   }
 
   private static String summary(Measurement m) {

@@ -64,7 +64,7 @@ public final class WrkCommand implements Callable<Integer> {
       WrkOutput result = WrkOutput.parse(output);
       List<ProcessUse> uses = window.uses();
       measurement = new Measurement(row, "throughput", null, result.goodRequests() / result.seconds(),
-          result.goodRequests(), result.errors(), null, null, null, null, uses, null);
+          result.goodRequests(), result.errors(), null, null, null, null, null, null, uses, null);
       err.println(String.format(Locale.ROOT, "%-8s throughput: %.0f rps, errors %d",
           row, measurement.rps(), measurement.errors()));
     } catch (IllegalArgumentException | IOException e) {

@@ -35,6 +35,7 @@ public final class ReportTable {
     StringBuilder out = new StringBuilder();
     latencyTable(out);
     throughputTable(out);
+    streamTable(out);
     ratios(out);
     notRun(out);
     return out.toString();
@@ -105,6 +106,31 @@ public final class ReportTable {
     out.append('\n');
   }
 
+  private void streamTable(StringBuilder out) {
+    if (measurements.stream().noneMatch(m -> m.workload().equals("tcp") && ROW_ORDER.contains(m.row()))) {
+      return;
+    }
+    out.append("### TCP stream throughput\n\n");
+    out.append("| row | MiB/s | CPU s / GiB | peak RSS MiB |\n");
+    out.append("|---|--:|--:|--:|\n");
+    for (String row : rows()) {
+      Measurement m = find(row, "tcp", null);
+      if (m == null) {
+        continue;
+      }
+      if (!m.ran()) {
+        out.append("| ").append(label(row)).append(" | not run: ").append(m.notRun()).append(" |||\n");
+        continue;
+      }
+      out.append("| ").append(label(row))
+          .append(" | ").append(Figures.rps(m.mibPerSecond()))
+          .append(" | ").append(perProcessCpuPerGib(m))
+          .append(" | ").append(perProcessRss(m))
+          .append(" |\n");
+    }
+    out.append('\n');
+  }
+
   private void ratios(StringBuilder out) {
     List<String> others = List.of("direct", "haproxy", "nginx");
     out.append("### Ratios (Trellis / other; below 1.00x means Trellis is lower)\n\n");
@@ -121,6 +147,11 @@ public final class ReportTable {
     ratioLine(out, "max throughput rps", others, o -> figure(find(o, "throughput", null), Measurement::rps));
     ratioLine(out, "CPU s / 1k req @ max throughput", others,
         o -> figure(find(o, "throughput", null), Measurement::cpuSecondsPer1k));
+    if (measurements.stream().anyMatch(m -> m.workload().equals("tcp") && m.ran())) {
+      ratioLine(out, "TCP stream MiB/s", others, o -> figure(find(o, "tcp", null), Measurement::mibPerSecond));
+      ratioLine(out, "CPU s / GiB, TCP stream", others,
+          o -> figure(find(o, "tcp", null), Measurement::cpuSecondsPerGib));
+    }
     ratioLine(out, "peak RSS (sum over proxies)", others, this::peakRss);
     out.append('\n');
   }
@@ -174,6 +205,14 @@ public final class ReportTable {
       parts.add(Figures.cpu(p.cpuSeconds() / thousands));
     }
     return String.join(" + ", parts);
+  }
+
+  private static String perProcessCpuPerGib(Measurement m) {
+    if (m.processes().isEmpty() || m.bytes() == null || m.bytes() == 0) {
+      return Figures.NONE;
+    }
+    double gib = m.bytes() / (1024.0 * 1024.0 * 1024.0);
+    return m.processes().stream().map(p -> Figures.cpu(p.cpuSeconds() / gib)).collect(Collectors.joining(" + "));
   }
 
   private static String perProcessRss(Measurement m) {

@@ -9,11 +9,13 @@ class ReportTableTest {
 
   private static Measurement latency(String row, int rate, double p50, double p99, double p999, double max,
       List<ProcessUse> processes) {
-    return new Measurement(row, "latency", rate, (double) rate, rate * 10L, 0L, p50, p99, p999, max, processes, null);
+    return new Measurement(row, "latency", rate, (double) rate, rate * 10L, 0L, p50, p99, p999, max, null, null,
+        processes, null);
   }
 
   private static Measurement throughput(String row, double rps, long requests, List<ProcessUse> processes) {
-    return new Measurement(row, "throughput", null, rps, requests, 0L, null, null, null, null, processes, null);
+    return new Measurement(row, "throughput", null, rps, requests, 0L, null, null, null, null, null, null,
+        processes, null);
   }
 
   private static List<ProcessUse> two(String kind, double cpuEach, long rssEach) {
@@ -66,6 +68,29 @@ class ReportTableTest {
         "| CPU s / 1k req @ max throughput | — | 2.00x | — |\n",
         // peak RSS: the largest seen per process, summed: 2 x 200 MiB against 2 x 20 MiB
         "| peak RSS (sum over proxies) | — | 10.00x | — |\n");
+  }
+
+  @Test
+  void tcpStreamRowsShowMibPerSecondAndCpuPerGib() {
+    long gib = 1024L * 1024 * 1024;
+    List<Measurement> withTcp = new java.util.ArrayList<>(measurements);
+    withTcp.add(new Measurement("direct", "tcp", null, null, null, 0L, null, null, null, null, 4 * gib, 2048.0,
+        List.of(), null));
+    withTcp.add(new Measurement("haproxy", "tcp", null, null, null, 0L, null, null, null, null, 2 * gib, 1024.0,
+        two("haproxy", 1.0, 10240), null));
+    withTcp.add(new Measurement("trellis", "tcp", null, null, null, 0L, null, null, null, null, gib, 512.0,
+        two("trellis", 1.0, 10240), null));
+    withTcp.add(Measurement.notRun("nginx", "tcp", "no stream module"));
+
+    String markdown = new ReportTable(withTcp).markdown();
+
+    assertThat(markdown).contains(
+        "### TCP stream throughput\n\n| row | MiB/s | CPU s / GiB | peak RSS MiB |\n",
+        "| direct | 2048 | — | — |\n",
+        "| HAProxy | 1024 | 0.500 + 0.500 | 10.0 + 10.0 |\n",
+        "| nginx | not run: no stream module |||\n",
+        "| TCP stream MiB/s | 0.25x | 0.50x | — |\n",
+        "| CPU s / GiB, TCP stream | — | 2.00x | — |\n");
   }
 
   @Test

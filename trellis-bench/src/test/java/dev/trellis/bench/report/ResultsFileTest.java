@@ -16,7 +16,7 @@ class ResultsFileTest {
   void appendedMeasurementsReadBackEqual(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("results.jsonl");
     Measurement ran = new Measurement("haproxy", "latency", 500, 499.5, 4000L, 1L, 120.5, 300.0, 900.0,
-        1500.0, List.of(new ProcessUse("haproxy-outbound", 42, 0.25, 9000)), null);
+        1500.0, null, null, List.of(new ProcessUse("haproxy-outbound", 42, 0.25, 9000)), null);
     Measurement skipped = Measurement.notRun("trellis", "throughput", "no `trellis proxy` in this build");
 
     ResultsFile.append(file, ran);
@@ -41,7 +41,7 @@ class ResultsFileTest {
 
   @Test
   void cpuPerThousandRequestsSumsTheProcesses() {
-    Measurement m = new Measurement("nginx", "throughput", null, 1000.0, 20_000L, 0L, null, null, null, null,
+    Measurement m = new Measurement("nginx", "throughput", null, 1000.0, 20_000L, 0L, null, null, null, null, null, null,
         List.of(new ProcessUse("a", 1, 1.0, 1), new ProcessUse("b", 2, 3.0, 1)), null);
 
     assertThat(m.cpuSecondsPer1k()).isEqualTo(0.2);
