@@ -44,6 +44,11 @@ public final class ControlConnection {
     }
   }
 
+  /** The data directory: where the token is found, and where a sidecar caches its snapshot. */
+  public Path dataDir() {
+    return dataDir.path();
+  }
+
   /** A client for the control plane; the caller closes it. */
   public ControlClient client() {
     return ControlClient.create(url(), token());

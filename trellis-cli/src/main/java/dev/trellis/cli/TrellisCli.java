@@ -1,6 +1,7 @@
 package dev.trellis.cli;
 
 import dev.trellis.cli.control.ControlCommand;
+import dev.trellis.cli.proxy.ProxyCommand;
 import dev.trellis.cli.resources.ApplyCommand;
 import dev.trellis.cli.resources.DeleteCommand;
 import dev.trellis.cli.resources.GetCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
     description = "Trellis: a service mesh. Sidecar proxies and the control plane that configures them.",
     subcommands = {
         ControlCommand.class,
+        ProxyCommand.class,
         ApplyCommand.class,
         GetCommand.class,
         DeleteCommand.class,

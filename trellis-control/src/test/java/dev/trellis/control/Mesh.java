@@ -59,8 +59,8 @@ public final class Mesh {
             http:
               path: %s
               expectedStatuses: [200]
-            interval: 30ms
-            timeout: 25ms
+            interval: 100ms
+            timeout: 80ms
             healthyThreshold: 2
             unhealthyThreshold: 2
         """.formatted(name, service, path);
@@ -79,8 +79,8 @@ public final class Mesh {
             name: %s
           healthCheck:
             type: TCP
-            interval: 30ms
-            timeout: 25ms
+            interval: 100ms
+            timeout: 80ms
             unhealthyThreshold: 1
         """.formatted(name, service);
   }

@@ -3,6 +3,8 @@ package dev.trellis.control;
 import dev.trellis.api.client.SnapshotDecision;
 import dev.trellis.api.client.WatchListener;
 import dev.trellis.api.watch.Snapshot;
+import dev.trellis.config.ConfigException;
+import dev.trellis.config.ConfigLoader;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,20 @@ public final class RecordingListener implements WatchListener {
 
   public static RecordingListener acking() {
     return new RecordingListener(snapshot -> SnapshotDecision.ack());
+  }
+
+  /** Answers as a proxy does: ack when every document validates with the config loader. */
+  public static RecordingListener validating() {
+    return new RecordingListener(snapshot -> {
+      for (var document : snapshot.resources()) {
+        try {
+          ConfigLoader.fromDocument("snapshot " + snapshot.version(), document);
+        } catch (ConfigException e) {
+          return SnapshotDecision.nack(e.getMessage());
+        }
+      }
+      return SnapshotDecision.ack();
+    });
   }
 
   @Override

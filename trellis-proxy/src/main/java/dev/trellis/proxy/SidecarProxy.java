@@ -6,6 +6,7 @@ import dev.trellis.proxy.http.RouteTarget;
 import dev.trellis.proxy.inbound.InboundInitializer;
 import dev.trellis.proxy.inbound.InboundStack;
 import dev.trellis.proxy.mesh.MeshView;
+import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.mesh.ServiceDefinition;
 import dev.trellis.proxy.mesh.ServiceKey;
 import dev.trellis.proxy.outbound.OutboundHttpInitializer;
@@ -13,6 +14,7 @@ import dev.trellis.proxy.outbound.OutboundStack;
 import dev.trellis.proxy.outbound.UpstreamPortInitializer;
 import dev.trellis.proxy.pool.EndpointPools;
 import dev.trellis.proxy.security.PeerSecurity;
+import dev.trellis.proxy.snapshot.MeshSnapshot;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
@@ -57,6 +59,7 @@ public final class SidecarProxy implements AutoCloseable {
   private EventLoopGroup group;
   private InetSocketAddress inboundAddress;
   private InetSocketAddress outboundAddress;
+  private volatile MissingServiceListener missingServices = MissingServiceListener.NONE;
 
   public SidecarProxy(SidecarConfig config) {
     this(config, System::nanoTime, PeerSecurity.PLAINTEXT);
@@ -134,11 +137,22 @@ public final class SidecarProxy implements AutoCloseable {
     state.set(assemble(MeshView.build(version, services, loads)));
   }
 
+  /** Makes a translated control-plane snapshot the mesh this proxy routes on; see above. */
+  public void apply(MeshSnapshot snapshot) {
+    apply(snapshot.version(), snapshot.services());
+  }
+
   private ProxyState assemble(MeshView view) {
     HttpService outbound =
-        OutboundStack.build(view, config.app().service().namespace(), loads, pools, tunnels, nanoClock);
+        OutboundStack.build(view, config.app().service().namespace(), loads, pools, tunnels, nanoClock,
+            service -> missingServices.missing(service));
     HttpService inbound = InboundStack.build(view, config.app(), pools);
     return new ProxyState(view, outbound, inbound);
+  }
+
+  /** Sets who hears of requests for services the view does not know (the control-plane link). */
+  public void onMissingService(MissingServiceListener listener) {
+    this.missingServices = listener;
   }
 
   /** The mesh view in use now. */

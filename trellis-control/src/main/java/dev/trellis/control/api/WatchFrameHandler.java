@@ -118,8 +118,19 @@ final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketF
   }
 
   private void refuse(ChannelHandlerContext ctx, String why) {
-    ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE.code(), why))
+    log.debug("watch {} refused: {}", ctx.channel().remoteAddress(), why);
+    ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE.code(),
+            closeReason(why)))
         .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+  }
+
+  /** A close frame is a control frame: its reason must fit in 123 bytes of UTF-8. */
+  static String closeReason(String why) {
+    String reason = why.lines().findFirst().orElse("");
+    while (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+      reason = reason.substring(0, reason.length() - 1);
+    }
+    return reason;
   }
 
   @Override

@@ -156,6 +156,8 @@ public final class ControlPlane implements AutoCloseable {
     timer.shutdownNow();
     hub.close();
     try {
+      // A sweep in progress finishes before the store stops taking changes.
+      timer.awaitTermination(2, TimeUnit.SECONDS);
       store.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

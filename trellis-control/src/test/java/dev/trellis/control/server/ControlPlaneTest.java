@@ -2,8 +2,11 @@ package dev.trellis.control.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.trellis.api.client.ControlApiException;
 import dev.trellis.api.client.ControlClient;
+import dev.trellis.config.ResourceKind;
 import dev.trellis.control.TestControlPlane;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -44,6 +47,10 @@ class ControlPlaneTest {
     control.close();
     try (ControlClient client = ControlClient.create(control.uri(), control.token())) {
       assertThat(client.healthy()).isFalse();
+      ControlApiException unreachable = catchThrowableOfType(ControlApiException.class,
+          () -> client.list(ResourceKind.SERVICE, null));
+      assertThat(unreachable.status()).isZero();
+      assertThat(unreachable.getCause()).isInstanceOf(IOException.class);
     }
   }
 }

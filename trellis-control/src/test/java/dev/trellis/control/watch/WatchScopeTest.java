@@ -98,7 +98,7 @@ class WatchScopeTest {
         denyAdmin("catalog-inbound", "catalog"),
         denyAdmin("namespace-wide", null),
         "apiVersion: trellis.dev/v1alpha1\nkind: MeshConfig\nmetadata:\n  name: default\n"), false);
-    RecordingListener web = RecordingListener.acking();
+    RecordingListener web = RecordingListener.validating();
     try (SnapshotWatch watch = client.watch(subscription("web-1", "web", "catalog"), web)) {
       await().atMost(WAIT).until(() -> !web.snapshots.isEmpty());
 
@@ -106,6 +106,11 @@ class WatchScopeTest {
           "Service web", "Service catalog", "Service catalog-v2", "HTTPRoute catalog-split",
           "TrafficPolicy catalog-v2-policy", "AuthorizationPolicy web-inbound",
           "AuthorizationPolicy namespace-wide", "MeshConfig default");
+      // Every document sent validates as the proxy checks it, so the snapshot is acked.
+      long version = web.last().version();
+      await().atMost(WAIT).untilAsserted(() ->
+          assertThat(status("web-1").lastAckedVersion()).isEqualTo(version));
+      assertThat(status("web-1").lastNackedVersion()).isZero();
     }
   }
 

@@ -11,6 +11,7 @@ import dev.trellis.api.registry.InstanceRegistration;
 import dev.trellis.api.watch.Snapshot;
 import dev.trellis.api.watch.Subscription;
 import dev.trellis.proxy.SidecarProxy;
+import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.mesh.ServiceKey;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MeshLink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MeshLink.class);
+  /** On-demand services beyond the configured upstreams; bounds what a confused app can add. */
+  static final int MAX_ON_DEMAND = 256;
 
   private final LinkSettings settings;
   private final ControlClient client;
@@ -61,6 +64,7 @@ public final class MeshLink implements AutoCloseable {
   private final AtomicReference<Snapshot> unwritten = new AtomicReference<>();
   private final Object applyLock = new Object();
   private final Set<ServiceKey> upstreams; // guarded by this
+  private int onDemand; // guarded by this
   private volatile Registration registration;
   private volatile SnapshotWatch watch;
   private volatile boolean closed;
@@ -96,6 +100,7 @@ public final class MeshLink implements AutoCloseable {
       scheduleRegistration();
     }
     watch = client.watch(subscription(), new Listener(), WatchSettings.defaults().withBackoff(settings.backoff()));
+    proxy.onMissingService(this::watchService);
     return this;
   }
 
@@ -118,13 +123,18 @@ public final class MeshLink implements AutoCloseable {
   /**
    * Adds {@code service} to what is watched, so that its endpoints arrive with the next snapshot
    * (the outbound listener asks for a service it does not know). Does nothing when it is
-   * already watched. Safe from any thread; never blocks.
+   * already watched, or once {@value #MAX_ON_DEMAND} services were added this way. Safe from any
+   * thread, including event loops: never blocks.
    */
   public void watchService(ServiceKey service) {
     Subscription next;
     synchronized (this) {
-      if (service.equals(settings.service()) || !upstreams.add(service)) {
+      if (upstreams.contains(service) || onDemand >= MAX_ON_DEMAND) {
         return;
+      }
+      upstreams.add(service);
+      if (++onDemand == MAX_ON_DEMAND) {
+        log.warn("watching {} services on demand; further unknown services are not looked up", MAX_ON_DEMAND);
       }
       next = subscription();
     }
@@ -159,7 +169,7 @@ public final class MeshLink implements AutoCloseable {
         return true;
       }
       registration = started;
-      log.info("registered {} at {} as {}", settings.service(), inbound, started.id());
+      log.info("registered {} at {}:{} as {}", settings.service(), inbound.getHostString(), inbound.getPort(), started.id());
       return true;
     } catch (ControlApiException e) {
       if (e.status() == 0 || e.status() >= 500) {
@@ -261,6 +271,7 @@ public final class MeshLink implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    proxy.onMissingService(MissingServiceListener.NONE);
     Registration current = registration;
     if (current != null) {
       current.close();

@@ -24,8 +24,9 @@ import java.util.Optional;
  * disk, renamed over the old one, and the directory is forced too; a crash at any point leaves
  * either the old file or the new one, never a torn one.
  *
- * <p>Not thread-safe: one writer at a time (the link writes from a single thread). Reading a file
- * that is missing gives empty; one that cannot be read throws.
+ * <p>Threading: one writer at a time (the link writes from a single thread); a read may run
+ * alongside a write and sees the old file or the new one. Reading a file that is missing gives
+ * empty; one that cannot be read throws.
  */
 public final class SnapshotCache {
   private final ObjectMapper json = ApiJson.mapper();

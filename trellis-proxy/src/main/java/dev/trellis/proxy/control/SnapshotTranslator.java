@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * every endpoint list, keyed {@code namespace/name}):
  * <ul>
  *   <li>ports and their {@code appProtocol} from the {@code Service} document; none when the
- *       snapshot has endpoints but no document (requests then fail with "no HTTP port");</li>
+ *       snapshot has endpoints but no document (requests then fail with "no HTTP port"); a
+ *       service with neither is left out (requests fail with "unknown service");</li>
  *   <li>the endpoints with their health;</li>
  *   <li>the balancer from the {@code loadBalancer} section of a {@code TrafficPolicy} targeting
  *       the service; when several do, the first by name wins (the Gateway API's tie-break),
@@ -79,6 +80,11 @@ public final class SnapshotTranslator {
     Map<ServiceKey, ServiceDefinition> services = new TreeMap<>(SnapshotTranslator::compareKeys);
     for (ServiceKey key : union(serviceSpecs.keySet(), endpoints.keySet())) {
       ServiceSpec spec = serviceSpecs.get(key);
+      if (spec == null && endpoints.getOrDefault(key, List.of()).isEmpty()) {
+        // Watched but nothing known (a name asked for on demand that does not exist): leaving it
+        // out keeps the answer "unknown service" rather than "no HTTP port".
+        continue;
+      }
       List<ServicePort> ports = spec == null ? List.of() : spec.ports().stream()
           .map(p -> new ServicePort(p.port(), AppProtocol.parse(p.appProtocol().wireName())))
           .toList();

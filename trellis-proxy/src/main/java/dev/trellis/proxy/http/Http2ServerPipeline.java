@@ -28,6 +28,7 @@ public final class Http2ServerPipeline {
         Http2FrameCodecBuilder.forServer()
             .initialSettings(Http2Settings.defaultSettings().initialWindowSize(1 << 20))
             .build(),
+        new ConnectionWindow(),
         new Http2MultiplexHandler(
             new ChannelInitializer<Http2StreamChannel>() {
               @Override

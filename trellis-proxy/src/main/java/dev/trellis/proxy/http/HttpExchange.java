@@ -209,7 +209,9 @@ public final class HttpExchange {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
     downstream.writeAndFlush(response);
-    finish(requestComplete);
+    // An HTTP/1.1 connection stays usable: the bridge discards the rest of this request's body.
+    // An HTTP/2 stream whose request is still open is reset after the answer.
+    finish(requestComplete || http1Downstream);
   }
 
   /**

@@ -48,6 +48,8 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
   private final ArrayDeque<Object> pipelined = new ArrayDeque<>(2);
   private ChannelHandlerContext ctx;
   private HttpExchange current;
+  /** The exchange ended before its request did: drop the request's remaining body parts. */
+  private boolean discarding;
 
   public HttpServerBridge(
       Supplier<HttpService> services, boolean http1, RouteTarget preset, LongSupplier nanoClock) {
@@ -79,6 +81,10 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (discarding) {
+      discard(msg);
+      return;
+    }
     if (current != null) {
       if (!current.requestComplete() && msg instanceof HttpContent part) {
         current.requestBody(part);
@@ -88,6 +94,18 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
       return;
     }
     start(msg);
+  }
+
+  private void discard(Object msg) {
+    if (msg instanceof HttpContent part) {
+      if (part instanceof io.netty.handler.codec.http.LastHttpContent) {
+        discarding = false;
+      }
+      part.release();
+    } else {
+      discarding = false; // a new request head: the old body must have ended
+      start(msg);
+    }
   }
 
   private void start(Object msg) {
@@ -125,7 +143,7 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     if (current == null) {
-      ctx.read(); // a partial request head: keep reading
+      ctx.read(); // a partial request head, or body left to discard: keep reading
     } else {
       current.requestReadComplete();
     }
@@ -162,11 +180,21 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
     Channel channel = ctx.channel();
     if (!keepConnection) {
       releasePipelined();
-      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      if (http1) {
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        // What was written is already handed to the connection; closing resets the stream.
+        channel.flush();
+        channel.close();
+      }
       return;
     }
     if (!http1) {
       return; // the HTTP/2 stream ended with both halves closed
+    }
+    discarding = !exchange.requestComplete();
+    while (discarding && !pipelined.isEmpty()) {
+      discard(pipelined.poll());
     }
     while (current == null && !pipelined.isEmpty()) {
       start(pipelined.poll());

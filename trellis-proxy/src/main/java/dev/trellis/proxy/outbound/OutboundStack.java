@@ -3,6 +3,7 @@ package dev.trellis.proxy.outbound;
 import dev.trellis.proxy.balance.EndpointLoads;
 import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.mesh.MeshView;
+import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.pool.EndpointPools;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import java.util.function.LongSupplier;
@@ -28,7 +29,8 @@ public final class OutboundStack {
       EndpointLoads loads,
       EndpointPools pools,
       TunnelConnector tunnels,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      MissingServiceListener missingServices) {
     // Last: hands the request to the picked endpoint's sidecar over the multiplexed HTTP/2 pool
     // of this event loop (or a byte tunnel for upgrades). Connect errors become 502/504 here.
     HttpService forward = new PeerForwarder(pools, tunnels);
@@ -36,6 +38,6 @@ public final class OutboundStack {
     // latency on the endpoint, so it sits right above the stage whose latency it measures.
     HttpService balance = new EndpointPicker(loads, nanoClock, forward);
     // First: which service (and port) the request is for; everything below needs it.
-    return new ServiceResolver(view, namespace, balance);
+    return new ServiceResolver(view, namespace, missingServices, balance);
   }
 }

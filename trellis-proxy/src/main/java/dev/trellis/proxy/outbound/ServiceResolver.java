@@ -5,6 +5,7 @@ import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.http.ProxyError;
 import dev.trellis.proxy.http.RouteTarget;
 import dev.trellis.proxy.mesh.MeshView;
+import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.mesh.ServiceKey;
 import dev.trellis.proxy.mesh.ServicePort;
 import dev.trellis.proxy.mesh.ServiceView;
@@ -27,11 +28,14 @@ import io.netty.handler.codec.http.HttpRequest;
 final class ServiceResolver implements HttpService {
   private final MeshView view;
   private final String defaultNamespace;
+  private final MissingServiceListener missingServices;
   private final HttpService next;
 
-  ServiceResolver(MeshView view, String defaultNamespace, HttpService next) {
+  ServiceResolver(MeshView view, String defaultNamespace, MissingServiceListener missingServices,
+      HttpService next) {
     this.view = view;
     this.defaultNamespace = defaultNamespace;
+    this.missingServices = missingServices;
     this.next = next;
   }
 
@@ -63,6 +67,9 @@ final class ServiceResolver implements HttpService {
     }
     ServiceView service = key == null ? null : view.service(key);
     if (service == null) {
+      if (key != null) {
+        missingServices.missing(key); // so that the next snapshot may bring it
+      }
       exchange.fail(ProxyError.unknownService(asked));
       return;
     }

@@ -1,5 +1,6 @@
 package dev.trellis.proxy.pool;
 
+import dev.trellis.proxy.http.ConnectionWindow;
 import dev.trellis.proxy.security.PeerSecurity;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
@@ -9,6 +10,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -107,6 +109,9 @@ public final class Http2ConnectionPool {
   private Connection choose() {
     Connection best = null;
     for (Connection c : connections) {
+      if (c.draining()) {
+        continue; // the peer said GOAWAY: finish what runs there, start nothing new
+      }
       if (best == null || c.streams < best.streams) {
         best = c;
       }
@@ -161,6 +166,7 @@ public final class Http2ConnectionPool {
                     // Streams beyond the peer's concurrency limit wait instead of failing.
                     .encoderEnforceMaxConcurrentStreams(true)
                     .build(),
+                new ConnectionWindow(),
                 new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
       }
     };
@@ -192,6 +198,18 @@ public final class Http2ConnectionPool {
     Channel channel;
     int streams;
     long idleEpoch; // which idle period a scheduled expiry belongs to
+
+    /** True once the peer sent GOAWAY or the connection is closing. */
+    boolean draining() {
+      if (!ready.isDone()) {
+        return false;
+      }
+      if (!channel.isActive()) {
+        return true;
+      }
+      Http2FrameCodec codec = channel.pipeline().get(Http2FrameCodec.class);
+      return codec == null || codec.connection().goAwayReceived();
+    }
 
     Connection(Promise<Void> ready) {
       this.ready = ready;

@@ -11,6 +11,7 @@ import dev.trellis.api.watch.Snapshot;
 import dev.trellis.api.json.ApiJson;
 import dev.trellis.control.server.ControlPlane;
 import dev.trellis.control.server.ControlPlaneOptions;
+import dev.trellis.proxy.testing.RawHttp;
 import dev.trellis.proxy.testing.TestHttpApp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -212,6 +213,12 @@ class MeshLinkTest {
     HttpResponse<String> ready = second.admin("/ready");
     assertThat(ready.statusCode()).isEqualTo(503);
     assertThat(ready.body()).contains("not registered", "from the disk cache");
+
+    // The control plane comes back: the sidecar registers, syncs, and leaves the cache behind.
+    control = ControlPlane.start(options(deadControl.getPort()));
+    await().atMost(WAIT).until(() -> second.admin("/ready").statusCode() == 200);
+    assertThat(second.link.status().fromCache()).isFalse();
+    assertThat(second.link.status().registered()).isTrue();
   }
 
   @Test
@@ -220,6 +227,8 @@ class MeshLinkTest {
     LinkedSidecar web = sidecar("web", app("web").port(), "catalog");
     await().atMost(WAIT).until(() -> web.link.status().ready() && web.routable("catalog") == 1);
     long good = web.proxy.view().version();
+    // The cache is written off the watch thread; wait for it before checking it is left alone.
+    await().atMost(WAIT).until(() -> web.link.cache().read().map(Snapshot::version).orElse(0L) == good);
     Snapshot running = web.link.current().orElseThrow().snapshot();
 
     // What a newer control plane might send: a field this proxy does not know.
@@ -249,5 +258,31 @@ class MeshLinkTest {
     sidecar("catalog", app("catalog-b").port());
     await().atMost(WAIT).until(() -> web.routable("catalog") == 2);
     assertThat(web.link.status().sync()).isEqualTo(SyncState.IN_SYNC);
+  }
+
+  @Test
+  void aServiceTheApplicationAsksForByNameIsWatchedOnDemand() throws Exception {
+    sidecar("catalog", app("catalog-a").port());
+    LinkedSidecar web = sidecar("web", app("web").port()); // no upstreams configured
+    await().atMost(WAIT).until(() -> web.link.status().ready());
+
+    RawHttp.Response first = viaOutbound(web, "catalog");
+    assertThat(first.status()).isEqualTo(404);
+    assertThat(first.header("x-trellis-error")).isEqualTo("unknown service: catalog");
+
+    await().atMost(WAIT).until(() -> viaOutbound(web, "catalog").status() == 200);
+    assertThat(viaOutbound(web, "catalog").body()).startsWith("app=catalog-a");
+    // A name nothing is known about stays unknown, even once it is watched.
+    assertThat(viaOutbound(web, "nosuch").header("x-trellis-error")).isEqualTo("unknown service: nosuch");
+    await().atMost(WAIT).until(() -> web.link.current().orElseThrow().snapshot().endpoints().containsKey("default/nosuch"));
+    assertThat(viaOutbound(web, "nosuch").header("x-trellis-error")).isEqualTo("unknown service: nosuch");
+  }
+
+  /** GET / with {@code Host: service} on the outbound HTTP listener, as an app using it does. */
+  private static RawHttp.Response viaOutbound(LinkedSidecar sidecar, String service) throws Exception {
+    try (RawHttp http = new RawHttp(sidecar.proxy.outboundHttpAddress())) {
+      http.send("GET / HTTP/1.1\r\nHost: " + service + "\r\nConnection: close\r\n\r\n");
+      return http.read();
+    }
   }
 }

@@ -76,6 +76,22 @@ class Http1ThroughSidecarsTest {
   }
 
   @Test
+  void h2cUpgradeOfferIsDeclinedAndTheRequestServedAsHttp1() throws Exception {
+    // The JDK client's default version offers "Upgrade: h2c" on plain HTTP; that offer is for
+    // the next hop, not a tunnel to the application.
+    HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(caller.outboundHttpAddress())).build();
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://catalog:80/offer")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(response.body()).contains("uri=/offer", "host=catalog:80");
+    HttpHeaders seen = app.requestHeaders().get(app.requestHeaders().size() - 1);
+    assertThat(seen.names()).noneMatch(n -> n.equalsIgnoreCase("upgrade") || n.equalsIgnoreCase("http2-settings"));
+  }
+
+  @Test
   void hostRoutedRequestsWithCurlCarryChunkedBodiesBothWays() throws Exception {
     String out = caller.outboundHttpAddress().getHostString() + ":" + caller.outboundHttpAddress().getPort();
     String upload = "x".repeat(100_000);
@@ -154,6 +170,42 @@ class Http1ThroughSidecarsTest {
       // A 204 that carried body bytes would break the next response on this connection.
       http.send("GET /after HTTP/1.1\r\nHost: catalog\r\n\r\n");
       assertThat(http.read().body()).contains("uri=/after");
+    }
+  }
+
+  @Test
+  void expectContinueIsAnsweredByTheProxyAndTheBodyStillArrives() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("PUT /expect HTTP/1.1\r\nHost: catalog\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+      http.send("12345");
+      RawHttp.Response response = http.read(); // skips the 100 Continue
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.body()).contains("method=PUT", "bytes=5");
+    }
+  }
+
+  @Test
+  void headResponseKeepsItsContentLengthAndCarriesNoBody() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("HEAD /head HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      RawHttp.Response head = http.readHead();
+      assertThat(head.status()).isEqualTo(200);
+      assertThat(head.header("content-length")).isNotNull();
+      http.send("GET /after-head HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      assertThat(http.read().body()).contains("uri=/after-head");
+    }
+  }
+
+  @Test
+  void bodyOfARefusedRequestIsDiscardedAndTheConnectionServesTheNextOne() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send(
+          "POST /x HTTP/1.1\r\nHost: nosuch\r\nContent-Length: 10\r\n\r\n0123456789"
+              + "POST /y HTTP/1.1\r\nHost: nosuch\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
+              + "GET /z HTTP/1.1\r\nHost: catalog\r\n\r\n");
+      assertThat(http.read().status()).isEqualTo(404);
+      assertThat(http.read().status()).isEqualTo(404);
+      assertThat(http.read().body()).contains("uri=/z");
     }
   }
 

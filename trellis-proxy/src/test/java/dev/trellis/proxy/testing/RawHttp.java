@@ -72,6 +72,17 @@ public final class RawHttp implements AutoCloseable {
     return new Response(code, headers, body.toString(StandardCharsets.UTF_8), trailers);
   }
 
+  /** Reads a response to HEAD: status and headers, never a body whatever they announce. */
+  public Response readHead() throws IOException {
+    String status = line();
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String h; !(h = line()).isEmpty(); ) {
+      int colon = h.indexOf(':');
+      headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+    }
+    return new Response(Integer.parseInt(status.split(" ")[1]), headers, "", Map.of());
+  }
+
   /** True when the server closed the connection (reads end of stream). */
   public boolean closedByServer() throws IOException {
     return in.read() == -1;

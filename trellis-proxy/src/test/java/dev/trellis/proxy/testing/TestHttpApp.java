@@ -44,6 +44,7 @@ public final class TestHttpApp implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel server;
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger open = new AtomicInteger();
   private final List<HttpHeaders> requestHeaders = new CopyOnWriteArrayList<>();
 
   private TestHttpApp(String name) throws InterruptedException {
@@ -58,6 +59,8 @@ public final class TestHttpApp implements AutoCloseable {
                   @Override
                   protected void initChannel(Channel ch) {
                     connections.incrementAndGet();
+                    open.incrementAndGet();
+                    ch.closeFuture().addListener(f -> open.decrementAndGet());
                     ch.pipeline()
                         .addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(), new Handler());
                   }
@@ -78,6 +81,11 @@ public final class TestHttpApp implements AutoCloseable {
   /** Connections accepted so far. */
   public int connections() {
     return connections.get();
+  }
+
+  /** Connections open now. */
+  public int openConnections() {
+    return open.get();
   }
 
   /** The headers of every request received, in order. */

@@ -1,0 +1,2 @@
+/** The socket transport: native epoll where available, NIO otherwise. */
+package dev.trellis.proxy.transport;
