@@ -5,6 +5,7 @@ import dev.trellis.cli.proxy.ProxyCommand;
 import dev.trellis.cli.resources.ApplyCommand;
 import dev.trellis.cli.resources.DeleteCommand;
 import dev.trellis.cli.resources.GetCommand;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.HelpCommand;
         DeleteCommand.class,
         HelpCommand.class,
     })
-public final class TrellisCli implements Runnable {
+public final class TrellisCli implements Callable<Integer> {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -45,9 +46,10 @@ public final class TrellisCli implements Runnable {
     return commandLine.execute(args);
   }
 
+  /** {@code trellis} alone is a usage error: say what there is to do, on stderr. */
   @Override
-  public void run() {
-    // `trellis` alone: show what there is to do.
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 }

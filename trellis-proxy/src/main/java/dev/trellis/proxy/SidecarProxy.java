@@ -14,7 +14,6 @@ import dev.trellis.proxy.outbound.OutboundStack;
 import dev.trellis.proxy.outbound.UpstreamPortInitializer;
 import dev.trellis.proxy.pool.EndpointPools;
 import dev.trellis.proxy.security.PeerSecurity;
-import dev.trellis.proxy.snapshot.MeshSnapshot;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
@@ -84,12 +83,14 @@ public final class SidecarProxy implements AutoCloseable {
     try {
       inboundAddress =
           bind(
+              config.inboundBindAddress(),
               config.inboundPort(),
               new InboundInitializer(
                   security, () -> state.get().inbound(), config.app(), tunnels, nanoClock),
               true);
       outboundAddress =
           bind(
+              config.bindAddress(),
               config.outboundHttpPort(),
               new OutboundHttpInitializer(() -> state.get().outbound(), null, nanoClock),
               false);
@@ -98,6 +99,7 @@ public final class SidecarProxy implements AutoCloseable {
         upstreamAddresses.put(
             upstream.service(),
             bind(
+                config.bindAddress(),
                 upstream.localPort(),
                 new UpstreamPortInitializer(
                     target, () -> state.get().view(), () -> state.get().outbound(), loads, tunnels, nanoClock),
@@ -110,7 +112,7 @@ public final class SidecarProxy implements AutoCloseable {
     return this;
   }
 
-  private InetSocketAddress bind(int port, ChannelHandler initializer, boolean halfClosure)
+  private InetSocketAddress bind(String address, int port, ChannelHandler initializer, boolean halfClosure)
       throws InterruptedException {
     Channel channel =
         new ServerBootstrap()
@@ -121,7 +123,7 @@ public final class SidecarProxy implements AutoCloseable {
             .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
             .childHandler(initializer)
-            .bind(config.bindAddress(), port)
+            .bind(address, port)
             .sync()
             .channel();
     listeners.add(channel);
@@ -135,11 +137,6 @@ public final class SidecarProxy implements AutoCloseable {
    */
   public void apply(long version, List<ServiceDefinition> services) {
     state.set(assemble(MeshView.build(version, services, loads)));
-  }
-
-  /** Makes a translated control-plane snapshot the mesh this proxy routes on; see above. */
-  public void apply(MeshSnapshot snapshot) {
-    apply(snapshot.version(), snapshot.services());
   }
 
   private ProxyState assemble(MeshView view) {

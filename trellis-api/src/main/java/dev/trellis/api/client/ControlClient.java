@@ -9,8 +9,10 @@ import dev.trellis.api.json.ApiJson;
 import dev.trellis.api.registry.EndpointsView;
 import dev.trellis.api.registry.InstanceRegistration;
 import dev.trellis.api.registry.Registered;
+import dev.trellis.api.resources.ApplyBundle;
 import dev.trellis.api.resources.ChangeResult;
 import dev.trellis.api.resources.ResourceList;
+import dev.trellis.api.resources.SourceFile;
 import dev.trellis.api.watch.ProxyList;
 import dev.trellis.api.watch.Subscription;
 import dev.trellis.config.ResourceKind;
@@ -22,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -98,6 +101,25 @@ public final class ControlClient implements AutoCloseable {
     HttpRequest.Builder request = request(path)
         .header("Content-Type", "application/yaml")
         .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    return send(request, ChangeResult.class);
+  }
+
+  /**
+   * Applies every document of every file together, all or nothing: documents may refer to each
+   * other across files, and an error in any file changes nothing.
+   *
+   * @throws ControlApiException 422 with one detail per error, in all files, when refused
+   */
+  public ChangeResult apply(List<SourceFile> files, boolean dryRun) {
+    String body;
+    try {
+      body = json.writeValueAsString(new ApplyBundle(files));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode the files to apply", e);
+    }
+    HttpRequest.Builder request = request("/v1/apply?dryRun=" + dryRun)
+        .header("Content-Type", ApplyBundle.MEDIA_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     return send(request, ChangeResult.class);
   }
 

@@ -10,10 +10,13 @@ import java.util.Objects;
  * @param labels       free-form, never null after construction
  * @param zone         empty when unknown
  * @param leaseSeconds how long the registration lives without a heartbeat; 15 when 0
+ * @param healthPort   where active health checks connect on {@code address}, when not
+ *                     {@code port}: a sidecar registers its inbound port, which peers use, and the
+ *                     application's own port here; 0 means {@code port}
  */
 public record InstanceRegistration(
     String service, String namespace, String address, int port,
-    Map<String, String> labels, String zone, int leaseSeconds) {
+    Map<String, String> labels, String zone, int leaseSeconds, int healthPort) {
 
   public static final int DEFAULT_LEASE_SECONDS = 15;
 
@@ -26,8 +29,14 @@ public record InstanceRegistration(
     leaseSeconds = leaseSeconds == 0 ? DEFAULT_LEASE_SECONDS : leaseSeconds;
   }
 
+  /** A registration whose health checks connect to {@code port} itself. */
+  public InstanceRegistration(String service, String namespace, String address, int port,
+      Map<String, String> labels, String zone, int leaseSeconds) {
+    this(service, namespace, address, port, labels, zone, leaseSeconds, 0);
+  }
+
   /** A registration with no labels, no zone and the default lease. */
   public static InstanceRegistration of(String service, String address, int port) {
-    return new InstanceRegistration(service, "default", address, port, Map.of(), "", 0);
+    return new InstanceRegistration(service, "default", address, port, Map.of(), "", 0, 0);
   }
 }

@@ -9,8 +9,6 @@ import dev.trellis.control.server.ControlPlaneOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,8 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "control", mixinStandardHelpOptions = true,
     description = {
-        "Run the control plane: service registry, health checks, configuration store,",
-        "snapshot push to proxies, and the admin API. Stops on Ctrl-C or SIGTERM."})
+        "Run the control plane (registry, health checks, config store, admin API).",
+        "",
+        "Keeps the service registry and its health checks, stores the mesh configuration,",
+        "pushes each proxy the snapshot it needs, and serves the admin API.",
+        "Stops on Ctrl-C or SIGTERM."})
 public final class ControlCommand implements Callable<Integer> {
 
   @Mixin
@@ -52,6 +53,10 @@ public final class ControlCommand implements Callable<Integer> {
     }, "trellis-control-shutdown"));
 
     PrintWriter out = spec.commandLine().getOut();
+    if (!plane.address().getAddress().isLoopbackAddress()) {
+      spec.commandLine().getErr().println("warning: the admin API listens on " + plane.address()
+          + " over plain HTTP: anyone on that network can read the admin token in transit.");
+    }
     out.println("trellis control plane listening on " + plane.uri());
     out.println("  data directory: " + dataDir.path() + " (admin token in "
         + dataDir.path().resolve("admin-token") + ")");
@@ -62,8 +67,9 @@ public final class ControlCommand implements Callable<Integer> {
   }
 
   private ControlPlane start(HostPort address) {
-    ControlPlaneOptions options = new ControlPlaneOptions(dataDir.path(), address.host(),
-        address.port(), Clock.systemUTC(), Duration.ofSeconds(1));
+    ControlPlaneOptions options = ControlPlaneOptions.defaults(dataDir.path())
+        .withHost(address.host())
+        .withPort(address.port());
     try {
       return ControlPlane.start(options);
     } catch (BindException e) {

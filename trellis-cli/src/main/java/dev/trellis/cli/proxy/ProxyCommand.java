@@ -53,7 +53,9 @@ import sun.misc.Signal;
  */
 @Command(name = "proxy", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Run the sidecar proxy beside one instance of a service: registers it with the control",
+        "Run the sidecar proxy beside one instance of a service.",
+        "",
+        "Registers the instance with the control",
         "plane, routes the application's outbound calls and the mesh's inbound ones, and serves",
         "from its last good snapshot (also cached in the data directory) while the control plane",
         "is away. Stops gracefully on SIGTERM or Ctrl-C."})
@@ -126,7 +128,7 @@ public final class ProxyCommand implements Callable<Integer> {
 
     ControlClient client = connection.client();
     SidecarProxy proxy = startProxy(config, client);
-    MeshLink link = startLink(key, upstreamPorts, proxy, client);
+    MeshLink link = startLink(key, upstreamPorts, proxy, client, app);
     AdminServer admin = startAdmin(link, proxy, client);
     RunningSidecar sidecar = new RunningSidecar(proxy, link, admin, client, System::nanoTime);
 
@@ -173,12 +175,14 @@ public final class ProxyCommand implements Callable<Integer> {
   }
 
   private MeshLink startLink(ServiceKey key, List<UpstreamPort> upstreamPorts, SidecarProxy proxy,
-      ControlClient client) {
+      ControlClient client, LocalApp app) {
     Path dataDir = connection.dataDir();
     String node = key.name() + "-" + ProcessHandle.current().pid() + "-" + proxy.inboundAddress().getPort();
     LinkSettings settings = new LinkSettings(key, node,
         upstreamPorts.stream().map(UpstreamPort::service).toList(), labels, zone,
-        InstanceRegistration.DEFAULT_LEASE_SECONDS, dataDir, Backoff.defaults());
+        InstanceRegistration.DEFAULT_LEASE_SECONDS, dataDir, Backoff.defaults(),
+        // Health checks reach the application itself: the lowest of its ports.
+        app.appPorts().values().stream().min(Integer::compare).orElse(0));
     MeshLink link = new MeshLink(settings, client, proxy, Clock.systemUTC());
     try {
       return link.start();

@@ -11,7 +11,6 @@ import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.time.Duration;
 
@@ -20,7 +19,7 @@ import java.time.Duration;
  *
  * <pre>
  *   HttpServerCodec       bytes to HTTP/1.1 requests and back
- *   HttpObjectAggregator  whole requests (apply bodies up to 8 MiB; larger get 413)
+ *   BodyLimit             whole requests (apply bodies up to 8 MiB; larger get 413)
  *   ApiHandler            healthz, bearer token, watch upgrade, routes to the store and registry
  * </pre>
  *
@@ -54,7 +53,7 @@ public final class AdminApi extends ChannelInitializer<SocketChannel> {
     connections.add(channel);
     channel.pipeline()
         .addLast("http", new HttpServerCodec())
-        .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
+        .addLast("aggregate", new BodyLimit(MAX_BODY))
         .addLast("api", new ApiHandler(router, auth, hub, watchPingInterval));
   }
 

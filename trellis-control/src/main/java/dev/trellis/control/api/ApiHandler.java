@@ -24,6 +24,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     byte[] body = ByteBufUtil.getBytes(request.content());
     ApiRequest apiRequest = new ApiRequest(request.method().name(), path, Map.of(),
-        uri.parameters(), body);
+        uri.parameters(), mediaType(request), body);
     try {
       router.route(apiRequest).whenComplete((response, failure) ->
           write(ctx, failure == null ? response : ApiResponse.of(failure), keepAlive));
@@ -150,5 +151,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.debug("admin connection {} failed", ctx.channel().remoteAddress(), cause);
     ctx.close();
+  }
+
+  /** The body's media type without parameters ({@code ; charset=...}), lower case. */
+  private static String mediaType(FullHttpRequest request) {
+    String value = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+    int semicolon = value.indexOf(';');
+    return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
   }
 }

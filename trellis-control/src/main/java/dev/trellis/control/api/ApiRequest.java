@@ -10,11 +10,12 @@ import java.util.Map;
  * can run on any thread.
  *
  * @param pathParams the {@code {name}} parts of the matched route
- * @param query      first value of each query parameter
+ * @param query       first value of each query parameter
+ * @param contentType the media type of the body without parameters, lower case; empty when none
  */
 public record ApiRequest(
     String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
-    byte[] body) {
+    String contentType, byte[] body) {
 
   public String pathParam(String name) {
     return pathParams.get(name);
@@ -42,6 +43,6 @@ public record ApiRequest(
   }
 
   ApiRequest withPathParams(Map<String, String> params) {
-    return new ApiRequest(method, path, params, query, body);
+    return new ApiRequest(method, path, params, query, contentType, body);
   }
 }

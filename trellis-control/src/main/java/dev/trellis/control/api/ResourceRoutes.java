@@ -1,9 +1,15 @@
 package dev.trellis.control.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.api.json.ApiJson;
+import dev.trellis.api.resources.ApplyBundle;
+import dev.trellis.api.resources.SourceFile;
 import dev.trellis.config.ResourceKey;
 import dev.trellis.config.ResourceKind;
 import dev.trellis.control.Refused;
 import dev.trellis.control.store.ConfigStore;
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ResourceRoutes {
   private final ConfigStore store;
+  private final ObjectMapper json = ApiJson.mapper();
 
   ResourceRoutes(ConfigStore store) {
     this.store = store;
@@ -26,10 +33,32 @@ final class ResourceRoutes {
     router.add("DELETE", "/v1/resources/{kind}/{name}", this::delete);
   }
 
+  /**
+   * One text ({@code ?source=} names it), or with {@link ApplyBundle#MEDIA_TYPE} several files
+   * applied together.
+   */
   private CompletableFuture<ApiResponse> apply(ApiRequest request) {
-    String source = request.query("source", "request");
-    return store.apply(source, request.bodyText(), request.booleanQuery("dryRun"))
-        .thenApply(ApiResponse::ok);
+    boolean dryRun = request.booleanQuery("dryRun");
+    List<SourceFile> files = request.contentType().equals(ApplyBundle.MEDIA_TYPE)
+        ? bundle(request).files()
+        : List.of(new SourceFile(request.query("source", "request"), request.bodyText()));
+    return store.apply(files, dryRun).thenApply(ApiResponse::ok);
+  }
+
+  private ApplyBundle bundle(ApiRequest request) {
+    try {
+      ApplyBundle bundle = json.readValue(request.body(), ApplyBundle.class);
+      if (bundle.files() == null || bundle.files().isEmpty()) {
+        throw new Refused(Refused.Reason.BAD_REQUEST, "files: [] (expected: at least one file)");
+      }
+      return bundle;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof Refused refused) {
+        throw refused;
+      }
+      throw new Refused(Refused.Reason.BAD_REQUEST, "body: not an apply bundle ("
+          + "expected: {\"files\":[{\"name\":...,\"content\":...}]}): " + e.getMessage());
+    }
   }
 
   private CompletableFuture<ApiResponse> list(ApiRequest request) {

@@ -49,11 +49,11 @@ final class InstanceChecker {
     HealthVerdict verdict = new HealthVerdict(instance.health(), check.healthyThreshold(),
         check.unhealthyThreshold());
     while (!stopped) {
-      ProbeResult result = probe.check(instance.address(), instance.port(), check);
+      ProbeResult result = probe.check(instance.address(), instance.checkPort(), check);
       Health flipped = verdict.record(result.success());
       if (flipped != null && !stopped) {
         log.info("{} {}:{} is {} ({})", instance.serviceKey(), instance.address(),
-            instance.port(), flipped, result.detail());
+            instance.checkPort(), flipped, result.detail());
         registry.setHealth(instance.id(), flipped, result.detail());
       }
       try {

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param healthDetail the last check's outcome in words, or empty
  */
 public record Instance(
-    String id, String service, String namespace, String address, int port,
+    String id, String service, String namespace, String address, int port, int healthPort,
     Map<String, String> labels, String zone, int leaseSeconds, Instant registeredAt,
     Health health, String healthDetail) {
 
@@ -27,8 +27,13 @@ public record Instance(
   }
 
   public Instance withHealth(Health newHealth, String detail) {
-    return new Instance(id, service, namespace, address, port, labels, zone, leaseSeconds,
-        registeredAt, newHealth, detail);
+    return new Instance(id, service, namespace, address, port, healthPort, labels, zone,
+        leaseSeconds, registeredAt, newHealth, detail);
+  }
+
+  /** The port active health checks connect to: the registered health port, else the port. */
+  public int checkPort() {
+    return healthPort > 0 ? healthPort : port;
   }
 
   /** As operators see it, with the health detail and registration time. */

@@ -64,7 +64,7 @@ public final class Registry {
     leaseDeadlines.put(id, now.plusSeconds(request.leaseSeconds()));
     return store.update(state -> {
       Instance instance = new Instance(id, request.service(), request.namespace(),
-          request.address(), request.port(), request.labels(), request.zone(),
+          request.address(), request.port(), request.healthPort(), request.labels(), request.zone(),
           request.leaseSeconds(), now, Health.HEALTHY, "");
       if (healthChecked.test(state, instance)) {
         instance = instance.withHealth(Health.UNKNOWN, "not checked yet");
@@ -171,6 +171,9 @@ public final class Registry {
     }
     if (request.port() < 1 || request.port() > 65535) {
       problems.add("port: " + request.port() + " (expected: 1..65535)");
+    }
+    if (request.healthPort() < 0 || request.healthPort() > 65535) {
+      problems.add("healthPort: " + request.healthPort() + " (expected: 0..65535, 0 for port)");
     }
     if (request.leaseSeconds() < 1 || request.leaseSeconds() > 3600) {
       problems.add("leaseSeconds: " + request.leaseSeconds() + " (expected: 1..3600)");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.api.resources.Change;
 import dev.trellis.api.resources.ChangeResult;
 import dev.trellis.api.resources.ResourceList;
+import dev.trellis.api.resources.SourceFile;
 import dev.trellis.config.ConfigError;
 import dev.trellis.config.ConfigException;
 import dev.trellis.config.ConfigLoader;
@@ -40,15 +41,20 @@ public final class ConfigStore {
 
   /** Applies every document of {@code text}; on a dry run checks everything and stores nothing. */
   public CompletableFuture<ChangeResult> apply(String source, String text, boolean dryRun) {
+    return apply(List.of(new SourceFile(source, text)), dryRun);
+  }
+
+  /**
+   * Applies every document of every file together; on a dry run checks everything and stores
+   * nothing. Errors of all files are reported together, and a resource defined in two files is
+   * one of them.
+   */
+  public CompletableFuture<ChangeResult> apply(List<SourceFile> files, boolean dryRun) {
     return store.update(state -> {
       List<Resource> incoming;
       MeshResources merged;
       try {
-        incoming = ConfigLoader.load(source, text);
-        if (incoming.isEmpty()) {
-          throw new ConfigException(List.of(
-              new ConfigError(source, 0, "", "", "at least one document")));
-        }
+        incoming = loadAll(files);
         merged = state.resources().with(keepUnchanged(state.resources(), incoming));
         merged.ensureConsistent();
       } catch (ConfigException e) {
@@ -118,6 +124,36 @@ public final class ConfigStore {
     return state.resources().get(key)
         .map(r -> withResourceVersion(r, state))
         .orElseThrow(() -> new Refused(Refused.Reason.NOT_FOUND, key + " not found"));
+  }
+
+  /** Every resource of every file, or every error of every file. */
+  private static List<Resource> loadAll(List<SourceFile> files) throws ConfigException {
+    List<Resource> resources = new ArrayList<>();
+    List<ConfigError> errors = new ArrayList<>();
+    Map<ResourceKey, Resource> seen = new HashMap<>();
+    for (SourceFile file : files) {
+      try {
+        for (Resource resource : ConfigLoader.load(file.name(), file.content())) {
+          Resource earlier = seen.putIfAbsent(resource.key(), resource);
+          if (earlier != null) {
+            errors.add(new ConfigError(resource.source(), resource.line(), "metadata.name",
+                resource.key().name(), "a name not already used by " + resource.key() + " in "
+                    + earlier.source() + (earlier.line() > 0 ? ":" + earlier.line() : "")));
+          }
+          resources.add(resource);
+        }
+      } catch (ConfigException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (errors.isEmpty() && resources.isEmpty()) {
+      String names = files.stream().map(SourceFile::name).reduce((a, b) -> a + ", " + b).orElse("");
+      errors.add(new ConfigError(names, 0, "", "", "at least one document"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    return resources;
   }
 
   /**

@@ -20,7 +20,7 @@ public final class StateWriterMain {
     boolean announced = false;
     for (long version = 1; ; version++) {
       Instance instance = new Instance("svc-" + version, "svc", "default", "127.0.0.1",
-          (int) (1 + version % 65535), Map.of("padding", "x".repeat(2000)), "", 15,
+          (int) (1 + version % 65535), 0, Map.of("padding", "x".repeat(2000)), "", 15,
           Instant.EPOCH, Health.HEALTHY, "");
       state = state.withInstance(instance).withVersion(version);
       file.write(state);

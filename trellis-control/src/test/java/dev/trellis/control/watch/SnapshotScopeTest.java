@@ -70,7 +70,7 @@ class SnapshotScopeTest {
   }
 
   private static Instance instance(String id, String service) {
-    return new Instance(id, service, "default", "127.0.0.1", 9000, Map.of(), "", 15,
+    return new Instance(id, service, "default", "127.0.0.1", 9000, 0, Map.of(), "", 15,
         Instant.EPOCH, Health.HEALTHY, "detail that proxies are not sent");
   }
 }

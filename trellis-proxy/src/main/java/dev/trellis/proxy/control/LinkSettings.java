@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param leaseSeconds the registration lease; heartbeats go at a third of it
  * @param dataDir      where the snapshot cache lives
  * @param backoff      how reconnects and registration retries are spaced
+ * @param healthPort   the application's own port, registered for the control plane's active
+ *                     health checks (peers reach the sidecar's inbound port instead); 0 when none
  */
 public record LinkSettings(
     ServiceKey service, String node, List<ServiceKey> upstreams, Map<String, String> labels,
-    String zone, int leaseSeconds, Path dataDir, Backoff backoff) {
+    String zone, int leaseSeconds, Path dataDir, Backoff backoff, int healthPort) {
 
   public LinkSettings {
     Objects.requireNonNull(service, "service");
@@ -36,23 +38,34 @@ public record LinkSettings(
     }
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(backoff, "backoff");
+    if (healthPort < 0 || healthPort > 65535) {
+      throw new IllegalArgumentException("healthPort: " + healthPort + " (expected: 0..65535)");
+    }
   }
 
   /** No labels, no zone, the default lease and backoff. */
   public static LinkSettings of(ServiceKey service, String node, List<ServiceKey> upstreams, Path dataDir) {
     return new LinkSettings(service, node, upstreams, Map.of(), "",
-        InstanceRegistration.DEFAULT_LEASE_SECONDS, dataDir, Backoff.defaults());
+        InstanceRegistration.DEFAULT_LEASE_SECONDS, dataDir, Backoff.defaults(), 0);
   }
 
   public LinkSettings withBackoff(Backoff newBackoff) {
-    return new LinkSettings(service, node, upstreams, labels, zone, leaseSeconds, dataDir, newBackoff);
+    return new LinkSettings(service, node, upstreams, labels, zone, leaseSeconds, dataDir, newBackoff,
+        healthPort);
   }
 
   public LinkSettings withLease(int seconds) {
-    return new LinkSettings(service, node, upstreams, labels, zone, seconds, dataDir, backoff);
+    return new LinkSettings(service, node, upstreams, labels, zone, seconds, dataDir, backoff,
+        healthPort);
   }
 
   public LinkSettings withPlacement(Map<String, String> newLabels, String newZone) {
-    return new LinkSettings(service, node, upstreams, newLabels, newZone, leaseSeconds, dataDir, backoff);
+    return new LinkSettings(service, node, upstreams, newLabels, newZone, leaseSeconds, dataDir,
+        backoff, healthPort);
+  }
+
+  public LinkSettings withHealthPort(int port) {
+    return new LinkSettings(service, node, upstreams, labels, zone, leaseSeconds, dataDir, backoff,
+        port);
   }
 }

@@ -161,7 +161,7 @@ public final class MeshLink implements AutoCloseable {
     InetSocketAddress inbound = proxy.inboundAddress();
     InstanceRegistration request = new InstanceRegistration(settings.service().name(),
         settings.service().namespace(), inbound.getHostString(), inbound.getPort(),
-        settings.labels(), settings.zone(), settings.leaseSeconds());
+        settings.labels(), settings.zone(), settings.leaseSeconds(), settings.healthPort());
     try {
       Registration started = client.keepRegistered(request);
       if (closed) {

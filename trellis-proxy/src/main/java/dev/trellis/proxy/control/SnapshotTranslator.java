@@ -9,6 +9,7 @@ import dev.trellis.config.ConfigLoader;
 import dev.trellis.config.Resource;
 import dev.trellis.config.ResourceKind;
 import dev.trellis.config.policy.LoadBalancer;
+import dev.trellis.config.policy.Timeouts;
 import dev.trellis.config.policy.TrafficPolicySpec;
 import dev.trellis.config.service.ServiceSpec;
 import dev.trellis.proxy.balance.BalancerConfig;
@@ -17,6 +18,7 @@ import dev.trellis.proxy.mesh.EndpointHealth;
 import dev.trellis.proxy.mesh.RegisteredEndpoint;
 import dev.trellis.proxy.mesh.ServiceDefinition;
 import dev.trellis.proxy.mesh.ServiceKey;
+import dev.trellis.proxy.mesh.ServicePolicy;
 import dev.trellis.proxy.mesh.ServicePort;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,9 @@ import java.util.regex.Pattern;
  *   <li>the endpoints with their health;</li>
  *   <li>the balancer from the {@code loadBalancer} section of a {@code TrafficPolicy} targeting
  *       the service; when several do, the first by name wins (the Gateway API's tie-break),
- *       and policies without that section are not considered.</li>
+ *       and policies without that section are not considered;</li>
+ *   <li>the request timeout ({@code timeouts.request}) of a {@code TrafficPolicy} targeting the
+ *       service, by the same tie-break among the policies that set one.</li>
  * </ul>
  * References between documents are not checked: a scoped snapshot may legitimately name
  * resources outside the proxy's scope (a route's other parents).
@@ -62,13 +66,26 @@ public final class SnapshotTranslator {
 
     Map<ServiceKey, ServiceSpec> serviceSpecs = new TreeMap<>(SnapshotTranslator::compareKeys);
     Map<ServiceKey, BalancerConfig> balancers = new TreeMap<>(SnapshotTranslator::compareKeys);
+    Map<ServiceKey, ServicePolicy> servicePolicies = new TreeMap<>(SnapshotTranslator::compareKeys);
     // Resources arrive in kind/namespace/name order; sort anyway, since the tie-break depends on it.
     List<Resource> byName = new ArrayList<>(resources);
     byName.sort((a, b) -> a.key().compareTo(b.key()));
     for (Resource resource : byName) {
       if (resource.kind() == ResourceKind.SERVICE) {
         serviceSpecs.put(keyOf(resource), resource.spec(ServiceSpec.class));
-      } else if (resource.kind() == ResourceKind.TRAFFIC_POLICY && hasLoadBalancerSection(resource)) {
+      }
+      if (resource.kind() == ResourceKind.TRAFFIC_POLICY) {
+        // The request timeout, by the same first-by-name tie-break, from policies that set one.
+        TrafficPolicySpec policy = resource.spec(TrafficPolicySpec.class);
+        policy.timeouts().flatMap(Timeouts::request).ifPresent(timeout -> {
+          if (policy.targetRef().kind() == ResourceKind.SERVICE) {
+            servicePolicies.putIfAbsent(
+                new ServiceKey(resource.key().namespace(), policy.targetRef().name()),
+                new ServicePolicy(timeout));
+          }
+        });
+      }
+      if (resource.kind() == ResourceKind.TRAFFIC_POLICY && hasLoadBalancerSection(resource)) {
         TrafficPolicySpec policy = resource.spec(TrafficPolicySpec.class);
         if (policy.targetRef().kind() == ResourceKind.SERVICE) {
           ServiceKey target = new ServiceKey(resource.key().namespace(), policy.targetRef().name());
@@ -89,7 +106,8 @@ public final class SnapshotTranslator {
           .map(p -> new ServicePort(p.port(), AppProtocol.parse(p.appProtocol().wireName())))
           .toList();
       services.put(key, new ServiceDefinition(
-          key, ports, endpoints.getOrDefault(key, List.of()), balancers.get(key)));
+          key, ports, endpoints.getOrDefault(key, List.of()), balancers.get(key),
+          servicePolicies.get(key)));
     }
     return new TranslatedSnapshot(snapshot, resources, List.copyOf(services.values()));
   }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,25 +41,40 @@ public final class Http1Headers {
 
   /**
    * Makes {@code response} fit to be written downstream: conversion headers removed and, for an
-   * HTTP/1.1 downstream, a body framing (content-length or chunked) and the connection's fate.
+   * HTTP/1.x downstream, a body framing the caller understands and the connection's fate.
+   *
+   * @return true when the downstream connection must close after this response (its end is
+   *     what delimits the body, or the caller asked for it)
    */
-  static void prepareResponse(HttpResponse response, HttpRequest request, boolean http1Downstream) {
+  static boolean prepareResponse(HttpResponse response, HttpRequest request, boolean http1Downstream) {
     HttpHeaders headers = response.headers();
     stripConversionHeaders(headers);
     if (!http1Downstream) {
-      return;
+      return false;
+    }
+    boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+    if (http10) {
+      // An HTTP/1.0 caller knows no chunking: the body ends with the connection instead.
+      HttpUtil.setTransferEncodingChunked(response, false);
+      response.setProtocolVersion(HttpVersion.HTTP_1_0);
     }
     boolean framed = HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response);
+    boolean closeAfter = !HttpUtil.isKeepAlive(request);
     if (!framed && mayHaveBody(response, request)) {
-      if (response instanceof FullHttpResponse full && full.trailingHeaders().isEmpty()) {
+      if (response instanceof FullHttpResponse full && (http10 || full.trailingHeaders().isEmpty())) {
         HttpUtil.setContentLength(response, full.content().readableBytes());
+      } else if (http10) {
+        closeAfter = true;
       } else {
         HttpUtil.setTransferEncodingChunked(response, true);
       }
     }
-    if (!HttpUtil.isKeepAlive(request)) {
+    if (closeAfter) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (http10) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
+    return closeAfter;
   }
 
   private static boolean mayHaveBody(HttpResponse response, HttpRequest request) {

@@ -16,10 +16,7 @@ import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.cookie.Cookie;
-import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +44,8 @@ public final class HttpExchange {
   private final long startNanos;
   private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>(4);
   private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(2);
+  private final List<Runnable> attemptFailedListeners = new ArrayList<>(1);
+  private ConnectFailureHandler connectFailureHandler;
 
   private String target = "";
   private ServiceView service;
@@ -55,12 +54,15 @@ public final class HttpExchange {
   private Channel upstream;
   private UpstreamLease lease;
   private boolean requestComplete;
+  private boolean requestHeadSent;
   private boolean responseStarted;
   private boolean upstreamKeepAlive = true;
+  private boolean closeAfterResponse;
   private boolean responseComplete;
   private boolean finished;
   private boolean failed;
   private int responseStatus;
+  private int grpcStatus = GrpcStatus.NONE;
 
   HttpExchange(
       Channel downstream,
@@ -109,9 +111,27 @@ public final class HttpExchange {
         && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
   }
 
-  /** True when the exchange ended badly (proxy error, reset, or a 5xx answer). */
+  /**
+   * True when the exchange ended badly: a proxy error, a reset, a 5xx answer, or a gRPC status
+   * saying the server failed (see {@link GrpcStatus#isServerFailure}).
+   */
   public boolean failed() {
-    return failed || responseStatus >= 500;
+    return failed || responseStatus >= 500 || GrpcStatus.isServerFailure(grpcStatus);
+  }
+
+  /** The {@code grpc-status} of the response, or {@link GrpcStatus#NONE}. */
+  public int grpcStatus() {
+    return grpcStatus;
+  }
+
+  /** True once the response (or the proxy's own answer) started going downstream. */
+  public boolean responseStarted() {
+    return responseStarted;
+  }
+
+  /** Where the request goes, as set by {@link #target(String)}; empty before. */
+  public String target() {
+    return target;
   }
 
   /** The response status sent downstream so far, 0 before the response started. */
@@ -155,35 +175,38 @@ public final class HttpExchange {
     finishListeners.add(listener);
   }
 
+  /** Runs {@code listener} if the current attempt fails to connect (before any retry). */
+  public void onAttemptFailed(Runnable listener) {
+    attemptFailedListeners.add(listener);
+  }
+
+  /** Decides whether a failed connection attempt is retried; see {@link #connectFailed}. */
+  public void onConnectFailure(ConnectFailureHandler handler) {
+    this.connectFailureHandler = handler;
+  }
+
+  /**
+   * No connection could be made for this exchange, so nothing of the request has left: the
+   * attempt's listeners hear of it, then the {@link ConnectFailureHandler} may start another
+   * attempt; otherwise the caller gets {@code error}.
+   */
+  public void connectFailed(ProxyError error) {
+    if (finished) {
+      return;
+    }
+    for (Runnable listener : attemptFailedListeners) {
+      listener.run();
+    }
+    attemptFailedListeners.clear();
+    if (connectFailureHandler != null && connectFailureHandler.retry(error)) {
+      return;
+    }
+    fail(error);
+  }
+
   /** What a balancer may look at: headers, cookies and the caller's address. */
   public PickRequest pickRequest() {
-    return new PickRequest() {
-      @Override
-      public String header(String lowerCaseName) {
-        return request.headers().get(lowerCaseName);
-      }
-
-      @Override
-      public String cookie(String name) {
-        String header = request.headers().get(HttpHeaderNames.COOKIE);
-        if (header == null) {
-          return null;
-        }
-        for (Cookie cookie : ServerCookieDecoder.LAX.decodeAll(header)) {
-          if (cookie.name().equals(name)) {
-            return cookie.value();
-          }
-        }
-        return null;
-      }
-
-      @Override
-      public String sourceAddress() {
-        return downstream.remoteAddress() instanceof InetSocketAddress a
-            ? a.getAddress().getHostAddress()
-            : null;
-      }
-    };
+    return new ExchangePickRequest(request, downstream);
   }
 
   /** Answers with the proxy's own error response and ends the exchange. */
@@ -227,6 +250,7 @@ public final class HttpExchange {
     this.upstream = channel;
     this.lease = lease;
     channel.pipeline().addLast(UpstreamRelayHandler.NAME, new UpstreamRelayHandler(this));
+    requestHeadSent = true;
     channel.write(request);
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       channel.write(part);
@@ -250,6 +274,7 @@ public final class HttpExchange {
     }
     finished = true;
     tunnel.pipeline().addFirst("trellis-upgrade-encoder", new HttpRequestEncoder());
+    requestHeadSent = true;
     tunnel.write(request);
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       tunnel.write(part);
@@ -319,10 +344,15 @@ public final class HttpExchange {
       responseStarted = true;
       responseStatus = response.status().code();
       upstreamKeepAlive = HttpUtil.isKeepAlive(response);
-      Http1Headers.prepareResponse(response, request, http1Downstream);
+      grpcStatus = GrpcStatus.of(response.headers()); // a trailers-only answer
+      closeAfterResponse = Http1Headers.prepareResponse(response, request, http1Downstream);
     }
-    if (part instanceof LastHttpContent) {
+    if (part instanceof LastHttpContent last) {
       responseComplete = true;
+      int trailerStatus = GrpcStatus.of(last.trailingHeaders());
+      if (trailerStatus != GrpcStatus.NONE) {
+        grpcStatus = trailerStatus;
+      }
     }
     downstream.write(part);
   }
@@ -385,10 +415,17 @@ public final class HttpExchange {
 
   private void finish(boolean keepConnection) {
     finished = true;
+    if (!requestHeadSent) {
+      // A request that never left (answered by the proxy) may hold a body (an HTTP/2 request
+      // arrives whole when it fits in one frame): it is ours to release.
+      requestHeadSent = true;
+      ReferenceCountUtil.release(request);
+    }
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       ReferenceCountUtil.release(part);
     }
-    boolean keep = keepConnection && (!http1Downstream || HttpUtil.isKeepAlive(request));
+    boolean keep =
+        keepConnection && (!http1Downstream || (HttpUtil.isKeepAlive(request) && !closeAfterResponse));
     notifyFinished();
     owner.exchangeFinished(this, keep);
   }

@@ -51,6 +51,11 @@ public record ProxyError(HttpResponseStatus status, String reason) {
         HttpResponseStatus.BAD_GATEWAY, what + " connect failed: " + where + ": " + cause);
   }
 
+  public static ProxyError requestTimeout(String where, Duration timeout) {
+    return new ProxyError(
+        HttpResponseStatus.GATEWAY_TIMEOUT, "request timeout: " + where + " after " + describe(timeout));
+  }
+
   public static ProxyError upstreamReset(String what, String where) {
     return new ProxyError(HttpResponseStatus.BAD_GATEWAY, what + " reset before response: " + where);
   }

@@ -53,6 +53,7 @@ public final class MeshView {
               definition.ports(),
               balancer,
               definition.balancer(),
+              definition.policy(),
               definition.endpoints().size()));
     }
     loads.retainOnly(live);

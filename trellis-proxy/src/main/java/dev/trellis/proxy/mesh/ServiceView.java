@@ -15,6 +15,7 @@ public record ServiceView(
     List<ServicePort> ports,
     Balancer balancer,
     BalancerConfig balancerConfig,
+    ServicePolicy policy,
     int registeredEndpoints) {
 
   public ServiceView {

@@ -38,12 +38,34 @@ final class EndpointPicker implements HttpService {
               service.key().displayName(), service.registeredEndpoints(), service.routableEndpoints()));
       return;
     }
-    EndpointLoad load = loads.of(endpoint);
-    load.requestStarted();
-    exchange.onFinish(
-        done -> load.requestFinished(nanoClock.getAsLong() - done.startNanos(), done.failed()));
+    Attempt attempt = new Attempt(loads.of(endpoint), nanoClock);
+    // A failed connection ends this endpoint's part at once; otherwise the exchange's end does.
+    exchange.onAttemptFailed(() -> attempt.finish(true));
+    exchange.onFinish(done -> attempt.finish(done.failed()));
     exchange.endpoint(endpoint);
     exchange.target(service.key().displayName() + " " + endpoint.host() + ":" + endpoint.port());
     next.serve(exchange);
+  }
+
+  /** One request on one endpoint's load, finished exactly once. Event-loop confined. */
+  private static final class Attempt {
+    private final EndpointLoad load;
+    private final LongSupplier nanoClock;
+    private final long start;
+    private boolean finished;
+
+    Attempt(EndpointLoad load, LongSupplier nanoClock) {
+      this.load = load;
+      this.nanoClock = nanoClock;
+      this.start = nanoClock.getAsLong();
+      load.requestStarted();
+    }
+
+    void finish(boolean failed) {
+      if (!finished) {
+        finished = true;
+        load.requestFinished(nanoClock.getAsLong() - start, failed);
+      }
+    }
   }
 }

@@ -10,9 +10,10 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Builds the pipeline of a connection the local application opened to the outbound HTTP/1.1
- * listener (used as {@code HTTP_PROXY} or addressed with {@code Host: catalog}), or to an HTTP/1.1
- * upstream port when {@code preset} names the service.
+ * Builds the pipeline of a connection the local application opened to the outbound HTTP listener
+ * (used as {@code HTTP_PROXY} or addressed with {@code Host: catalog}; HTTP/1.1, or h2c with prior
+ * knowledge, see {@link OutboundProtocolSelector}), or to an HTTP/1.1 upstream port when
+ * {@code preset} names the service.
  */
 public final class OutboundHttpInitializer extends ChannelInitializer<Channel> {
   private final Supplier<HttpService> chain;
@@ -27,7 +28,12 @@ public final class OutboundHttpInitializer extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel ch) {
-    install(ch, chain, preset, nanoClock);
+    if (preset == null) {
+      // The HTTP proxy listener: HTTP/1.1 or h2c prior knowledge, told apart by the first bytes.
+      ch.pipeline().addLast(new OutboundProtocolSelector(chain, nanoClock));
+    } else {
+      install(ch, chain, preset, nanoClock);
+    }
   }
 
   static void install(Channel ch, Supplier<HttpService> chain, RouteTarget preset, LongSupplier nanoClock) {

@@ -14,11 +14,12 @@ import java.util.function.LongSupplier;
  * ports) serves its requests through the chain of the snapshot current when a request arrives.
  *
  * <pre>
- *   listener -> codec -> ServiceResolver -> EndpointPicker -> PeerForwarder (h2 pool or tunnel)
+ *   listener -> codec -> ServiceResolver -> RequestTimeout -> ConnectRetry -> EndpointPicker
+ *            -> PeerForwarder (h2 pool or tunnel)
  * </pre>
  *
- * Route matching, metrics, timeouts, retries and circuit breaking slot in between the resolver
- * and the picker as further stages.
+ * Route matching, metrics, retries and circuit breaking slot in between the resolver and the
+ * picker as further stages.
  */
 public final class OutboundStack {
   private OutboundStack() {}
@@ -37,7 +38,13 @@ public final class OutboundStack {
     // Load balancer: picks among the routable endpoints and accounts in-flight requests and
     // latency on the endpoint, so it sits right above the stage whose latency it measures.
     HttpService balance = new EndpointPicker(loads, nanoClock, forward);
+    // Connect retry: above the balancer, so each attempt is balanced afresh; only connection
+    // failures, where nothing was sent, so no body copy is needed.
+    HttpService retried = new ConnectRetry(ConnectRetry.DEFAULT_MAX_RETRIES, balance);
+    // Request timeout: above the retry so the timer bounds all attempts together, connecting
+    // included; below the resolver because the timeout is the service's.
+    HttpService timed = new RequestTimeout(retried);
     // First: which service (and port) the request is for; everything below needs it.
-    return new ServiceResolver(view, namespace, missingServices, balance);
+    return new ServiceResolver(view, namespace, missingServices, timed);
   }
 }

@@ -20,7 +20,8 @@ import java.net.InetSocketAddress;
  * a byte tunnel. Names the destination service port in {@value #DESTINATION_HEADER} so the peer's
  * inbound side knows which local port to deliver to.
  *
- * <p>Answers 502 when the sidecar refuses the connection and 504 when connecting times out.
+ * <p>A failed connection is reported with {@link HttpExchange#connectFailed}: 502 when the sidecar
+ * refuses it, 504 when connecting times out, unless a retry stage above tries elsewhere.
  */
 public final class PeerForwarder implements HttpService {
   /** The header naming {@code service.namespace:port} between sidecars; removed by inbound. */
@@ -49,7 +50,7 @@ public final class PeerForwarder implements HttpService {
                 if (f.isSuccess()) {
                   exchange.tunnel(f.getNow());
                 } else {
-                  exchange.fail(connectError(name, address, f.cause()));
+                  exchange.connectFailed(connectError(name, address, f.cause()));
                 }
               });
       return;
@@ -63,7 +64,7 @@ public final class PeerForwarder implements HttpService {
               if (f.isSuccess()) {
                 exchange.forward(f.getNow(), UpstreamLease.STREAM);
               } else {
-                exchange.fail(connectError(name, address, f.cause()));
+                exchange.connectFailed(connectError(name, address, f.cause()));
               }
             });
   }

@@ -33,9 +33,9 @@ class ConfigValidationTest {
   @Test
   void sidecarConfig() {
     assertThatThrownBy(
-            () -> new SidecarConfig(APP, "127.0.0.1", 70000, 0, List.of(), PoolSettings.DEFAULT, 1))
+            () -> new SidecarConfig(APP, "127.0.0.1", "127.0.0.1", 70000, 0, List.of(), PoolSettings.DEFAULT, 1))
         .hasMessage("inboundPort: 70000 (expected: 0..65535)");
-    assertThatThrownBy(() -> new SidecarConfig(APP, "127.0.0.1", 0, -1, List.of(), PoolSettings.DEFAULT, 1))
+    assertThatThrownBy(() -> new SidecarConfig(APP, "127.0.0.1", "127.0.0.1", 0, -1, List.of(), PoolSettings.DEFAULT, 1))
         .hasMessage("outboundHttpPort: -1 (expected: 0..65535)");
     assertThatThrownBy(() -> SidecarConfig.of(APP).withIoThreads(0)).hasMessage("ioThreads: 0 (expected: >= 1)");
   }

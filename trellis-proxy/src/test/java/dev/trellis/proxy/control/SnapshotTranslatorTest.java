@@ -25,6 +25,23 @@ class SnapshotTranslatorTest {
   }
 
   @Test
+  void requestTimeoutComesFromTheServicesPolicy() throws Exception {
+    Snapshot snapshot = new Snapshot(8,
+        MeshDocs.documents(
+            MeshDocs.service("catalog", 8080, "http"),
+            MeshDocs.policy("catalog-timeouts", "catalog", "  timeouts:\n    request: 2s\n"),
+            MeshDocs.service("reviews", 8080, "http")),
+        Map.of());
+
+    List<ServiceDefinition> services = SnapshotTranslator.translate(snapshot).services();
+
+    assertThat(services).filteredOn(s -> s.key().name().equals("catalog")).singleElement()
+        .satisfies(s -> assertThat(s.policy().requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(2)));
+    assertThat(services).filteredOn(s -> s.key().name().equals("reviews")).singleElement()
+        .satisfies(s -> assertThat(s.policy().requestTimeout()).isNull());
+  }
+
+  @Test
   void servicesGetTheirPortsEndpointsAndBalancer() throws Exception {
     Snapshot snapshot = new Snapshot(7,
         MeshDocs.documents(

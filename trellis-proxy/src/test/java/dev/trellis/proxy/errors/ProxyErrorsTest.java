@@ -10,6 +10,9 @@ import dev.trellis.proxy.balance.Endpoint;
 import dev.trellis.proxy.mesh.AppProtocol;
 import dev.trellis.proxy.mesh.EndpointHealth;
 import dev.trellis.proxy.mesh.RegisteredEndpoint;
+import dev.trellis.proxy.mesh.ServiceDefinition;
+import dev.trellis.proxy.mesh.ServicePolicy;
+import dev.trellis.proxy.mesh.ServicePort;
 import dev.trellis.proxy.mesh.ServiceKey;
 import dev.trellis.proxy.pool.PoolSettings;
 import dev.trellis.proxy.testing.RawHttp;
@@ -60,7 +63,13 @@ class ProxyErrorsTest {
                 endpointOf("s3", deadAppCallee, EndpointHealth.UNHEALTHY)),
             service("gone", AppProtocol.HTTP, refused),
             service("broken", AppProtocol.HTTP, endpointOf("b1", deadAppCallee)),
-            service("raw", AppProtocol.TCP, endpointOf("r1", callee))),
+            service("raw", AppProtocol.TCP, endpointOf("r1", callee)),
+            new ServiceDefinition(
+                ServiceKey.of("hanging"),
+                List.of(new ServicePort(Sidecars.SERVICE_PORT, AppProtocol.HTTP)),
+                List.of(endpointOf("h1", callee)),
+                null,
+                new ServicePolicy(Duration.ofMillis(300)))),
         caller, callee, deadAppCallee);
   }
 
@@ -165,6 +174,19 @@ class ProxyErrorsTest {
           s.close();
         }
       }
+    }
+  }
+
+  @Test
+  void requestTimeoutIs504AndTheConnectionStaysUsable() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("GET /hang HTTP/1.1\r\nHost: hanging\r\n\r\n");
+      RawHttp.Response response = http.read();
+      assertThat(response.status()).isEqualTo(504);
+      assertThat(response.header("x-trellis-error"))
+          .isEqualTo("request timeout: hanging 127.0.0.1:" + callee.inboundAddress().getPort() + " after 300ms");
+      http.send("GET /fine HTTP/1.1\r\nHost: hanging\r\n\r\n");
+      assertThat(http.read().body()).contains("uri=/fine");
     }
   }
 

@@ -88,6 +88,22 @@ class GrpcThroughSidecarsTest {
   }
 
   @Test
+  void grpcAppCanUseTheOutboundListenerWithTheServiceAsAuthority() throws Exception {
+    InetSocketAddress out = caller.outboundHttpAddress();
+    ManagedChannel viaProxy =
+        NettyChannelBuilder.forAddress(out.getHostString(), out.getPort())
+            .overrideAuthority("echo.default:8080")
+            .usePlaintext()
+            .build();
+    try {
+      assertThat(ClientCalls.blockingUnaryCall(viaProxy, GrpcEchoApp.UNARY, options(), "authority"))
+          .isEqualTo("echo-1:authority");
+    } finally {
+      viaProxy.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void serverStreaming() {
     Iterator<String> words =
         ClientCalls.blockingServerStreamingCall(channel, GrpcEchoApp.SPLIT, options(), "a b c d");

@@ -174,6 +174,26 @@ class Http1ThroughSidecarsTest {
   }
 
   @Test
+  void http10CallerGetsAnUnchunkedBodyEndedByClose() throws Exception {
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("GET /chunks/3 HTTP/1.0\r\nHost: catalog\r\n\r\n");
+      RawHttp.Response response = http.read();
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.header("transfer-encoding")).isNull();
+      assertThat(response.body()).isEqualTo("chunk-0\nchunk-1\nchunk-2\n");
+    }
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("GET /ten HTTP/1.0\r\nHost: catalog\r\nConnection: keep-alive\r\n\r\n");
+      RawHttp.Response first = http.read();
+      assertThat(first.header("content-length")).isNotNull();
+      assertThat(first.header("connection")).isEqualToIgnoringCase("keep-alive");
+      http.send("GET /ten-again HTTP/1.0\r\nHost: catalog\r\n\r\n");
+      assertThat(http.read().body()).contains("uri=/ten-again");
+      assertThat(http.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void expectContinueIsAnsweredByTheProxyAndTheBodyStillArrives() throws Exception {
     try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
       http.send("PUT /expect HTTP/1.1\r\nHost: catalog\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");

@@ -65,7 +65,9 @@ class TcpThroughSidecarsTest {
       out.write(payload);
       out.flush();
       socket.shutdownOutput(); // half-close: we are done sending, still reading
-      assertThat(echoed.get()).isEqualTo(payload);
+      byte[] got = echoed.get();
+      assertThat(got.length).isEqualTo(payload.length);
+      assertThat(java.util.Arrays.mismatch(got, payload)).as("first differing byte").isEqualTo(-1);
     }
   }
 

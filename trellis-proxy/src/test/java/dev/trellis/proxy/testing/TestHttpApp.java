@@ -37,7 +37,8 @@ import java.util.zip.CRC32;
 /**
  * A real HTTP/1.1 application for tests: streams every request body through a CRC (never holding
  * it) and answers with what it saw, one {@code key=value} per line. {@code /chunks/N} answers with
- * N chunks and a trailer; {@code /status/N} answers with status N.
+ * N chunks and a trailer; {@code /status/N} answers with status N; {@code /bytes/N} streams N
+ * pattern bytes; {@code /hang} never answers.
  */
 public final class TestHttpApp implements AutoCloseable {
   private final String name;
@@ -157,6 +158,9 @@ public final class TestHttpApp implements AutoCloseable {
 
     private void respond(ChannelHandlerContext ctx, HttpHeaders requestTrailers) {
       String uri = request.uri();
+      if (uri.startsWith("/hang")) {
+        return; // never answers: for timeouts
+      }
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       if (uri.startsWith("/chunks/")) {
         int n = Integer.parseInt(uri.substring("/chunks/".length()));

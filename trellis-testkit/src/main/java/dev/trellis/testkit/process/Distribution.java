@@ -21,6 +21,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class Distribution {
+  /** As ./trellis runs it: Netty's native transport loads without a warning. */
+  public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
   private final Path home;
   private final Path java;
 
@@ -49,6 +52,7 @@ public final class Distribution {
   public List<String> commandLine(List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
+    command.add(NATIVE_ACCESS);
     command.add("-cp");
     command.add(home.resolve("lib") + "/*");
     command.add("dev.trellis.cli.TrellisCli");
