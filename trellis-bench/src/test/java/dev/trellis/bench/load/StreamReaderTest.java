@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class StreamReaderTest {
@@ -47,22 +48,33 @@ class StreamReaderTest {
 
   @Test
   void aSourceThatHangsUpCountsAsALostConnection() throws Exception {
+    CountDownLatch windowOpen = new CountDownLatch(1);
+    WindowListener listener = new WindowListener() {
+      @Override
+      public void windowOpened() {
+        windowOpen.countDown();
+      }
+
+      @Override
+      public void windowClosed() {}
+    };
     try (ServerSocket closer = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         StreamReader reader = new StreamReader(Transport.best(), System::nanoTime)) {
-      // accepts, sends a little, then closes during the window
+      // accepts, sends 1000 bytes once the window is open, then hangs up 150 ms later
       Thread.ofPlatform().daemon().start(() -> {
         try (Socket socket = closer.accept()) {
+          windowOpen.await();
           socket.getOutputStream().write(new byte[1000]);
-          InputStream in = socket.getInputStream();
           socket.setSoTimeout(150);
-          in.read(); // nothing comes: returns by timeout after 150 ms, inside the window
-        } catch (IOException e) {
+          InputStream in = socket.getInputStream();
+          in.read(); // nothing comes: returns by timeout, inside the 500 ms window
+        } catch (IOException | InterruptedException e) {
           // the timeout: close now
         }
       });
 
       StreamResult result = reader.run("127.0.0.1", closer.getLocalPort(), 1, Duration.ZERO,
-          Duration.ofMillis(500), WindowListener.NONE);
+          Duration.ofMillis(500), listener);
 
       assertThat(result.lost()).isEqualTo(1);
       assertThat(result.bytes()).isEqualTo(1000);
