@@ -1,7 +1,6 @@
 package dev.trellis.proxy.balance;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One upstream endpoint: an instance of a service that a request can be sent to.
