@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Locale;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One request at a time per connection: auto-read is off, and the next read is asked for only
  * once the answer is flushed, so answers can complete on other threads (the store's writer)
- * without ever being reordered. Handlers run on the event loop and must not block; the ones that
+ * without ever being reordered. One socket read may still decode several pipelined requests;
+ * those wait here, in order, and each is handled only once the one before it is answered, so a
+ * request sees every change made by the requests sent before it. Handlers run on the event loop and must not block; the ones that
  * write go through the store, whose futures complete elsewhere.
  */
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -48,6 +51,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final BearerAuth auth;
   private final WatchHub hub;
   private final Duration watchPingInterval;
+  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(); // event loop only
+  private boolean answering; // event loop only: a request is being handled
 
   ApiHandler(Router router, BearerAuth auth, WatchHub hub, Duration watchPingInterval) {
     this.router = router;
@@ -64,6 +69,30 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (answering) {
+      waiting.add(request.retain());
+      return;
+    }
+    answering = true;
+    handle(ctx, request);
+  }
+
+  /** After an answer went out: the next pipelined request, or else a read for more. */
+  private void next(ChannelHandlerContext ctx) {
+    FullHttpRequest request = waiting.poll();
+    if (request == null) {
+      answering = false;
+      ctx.read();
+      return;
+    }
+    try {
+      handle(ctx, request);
+    } finally {
+      request.release();
+    }
+  }
+
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (!request.decoderResult().isSuccess()) {
       write(ctx, ApiResponse.error(400, "malformed request: " + request.decoderResult().cause(),
@@ -136,7 +165,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(http).addListener((ChannelFutureListener) future -> {
         if (future.isSuccess()) {
-          ctx.read();
+          next(ctx);
         } else {
           future.channel().close();
         }
@@ -145,6 +174,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    // Closed, or upgraded to a watch: requests pipelined behind are not answered.
+    waiting.forEach(FullHttpRequest::release);
+    waiting.clear();
   }
 
   @Override
