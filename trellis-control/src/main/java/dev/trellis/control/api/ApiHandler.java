@@ -100,7 +100,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-    String path = uri.path();
+    String path;
+    Map<String, List<String>> query;
+    try {
+      // Both decode lazily and throw on a bad escape such as %zz.
+      path = uri.path();
+      query = uri.parameters();
+    } catch (IllegalArgumentException e) {
+      write(ctx, ApiResponse.error(400, "malformed request target: " + e.getMessage(),
+          List.of("expected: a path and query with valid percent-encoding")), keepAlive);
+      return;
+    }
     if (path.equals("/healthz")) {
       write(ctx, ApiResponse.ok(Map.of("status", "ok")), keepAlive);
       return;
@@ -116,7 +126,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     byte[] body = ByteBufUtil.getBytes(request.content());
     ApiRequest apiRequest = new ApiRequest(request.method().name(), path, Map.of(),
-        uri.parameters(), mediaType(request), body);
+        query, mediaType(request), body);
     try {
       router.route(apiRequest).whenComplete((response, failure) ->
           write(ctx, failure == null ? response : ApiResponse.of(failure), keepAlive));

@@ -3,6 +3,7 @@ package dev.trellis.control.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.trellis.control.RawHttp;
 import dev.trellis.control.TestControlPlane;
 import dev.trellis.control.server.ControlPlane;
 import java.net.URI;
@@ -56,6 +57,22 @@ class BadTrafficTest {
     assertThat(send("POST", "/v1/apply", "x".repeat(9 << 20)).statusCode()).isEqualTo(413);
 
     assertThat(send("GET", "/healthz", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void badPercentEncodingIsABadRequestAndTheConnectionLives() throws Exception {
+    try (RawHttp socket = new RawHttp(control.address())) {
+      socket.send(RawHttp.request("GET", "/v1/resources/%zz", control.token(), null));
+      RawHttp.Answer path = socket.read();
+      assertThat(path.status()).isEqualTo(400);
+      assertThat(path.body()).startsWith("{\"error\":\"malformed request target: ");
+
+      socket.send(RawHttp.request("GET", "/v1/resources/services?namespace=%g1", control.token(), null));
+      assertThat(socket.read().status()).isEqualTo(400);
+
+      socket.send(RawHttp.request("GET", "/healthz", control.token(), null));
+      assertThat(socket.read().status()).isEqualTo(200);
+    }
   }
 
   @Test
