@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -147,7 +148,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     ctx.pipeline().addAfter(ctx.name(), "idle",
         new IdleStateHandler(3 * ping, ping, 0, TimeUnit.MILLISECONDS));
     ctx.pipeline().addAfter("idle", "ws", new WebSocketServerProtocolHandler(config));
-    ctx.pipeline().addAfter("ws", "watch", new WatchFrameHandler(hub));
+    // A message may come in fragments (a text frame and continuations): joined up to the limit.
+    ctx.pipeline().addAfter("ws", "frames", new WebSocketFrameAggregator(MAX_WATCH_FRAME));
+    ctx.pipeline().addAfter("frames", "watch", new WatchFrameHandler(hub));
     ctx.pipeline().remove(this);
     ctx.channel().config().setAutoRead(true);
     ctx.fireChannelRead(request.retain());
