@@ -34,7 +34,9 @@ import java.util.function.BiPredicate;
  * outside calls {@link #expireLeases()} periodically (the control plane's timer).
  *
  * <p>Thread-safe. Changes go through the store's writer thread; heartbeats touch only the lease
- * table.
+ * table. The lease table follows the state only once a change is committed (in the outcome's
+ * result function, which runs on the writer thread after the commit), so a change that fails to
+ * be written leaves every lease as it was.
  */
 public final class Registry {
   private final StateStore store;
@@ -61,7 +63,6 @@ public final class Registry {
     validate(request);
     String id = request.service() + "-" + HexFormat.of().formatHex(randomBytes());
     Instant now = clock.instant();
-    leaseDeadlines.put(id, now.plusSeconds(request.leaseSeconds()));
     return store.update(state -> {
       Instance instance = new Instance(id, request.service(), request.namespace(),
           request.address(), request.port(), request.healthPort(), request.labels(), request.zone(),
@@ -69,8 +70,11 @@ public final class Registry {
       if (healthChecked.test(state, instance)) {
         instance = instance.withHealth(Health.UNKNOWN, "not checked yet");
       }
-      return StateStore.Outcome.committed(state.withInstance(instance),
-          version -> new Registered(id, request.leaseSeconds()));
+      return StateStore.Outcome.committed(state.withInstance(instance), version -> {
+        // Before any lease sweep can see the instance: sweeps run on the same writer thread.
+        leaseDeadlines.put(id, now.plusSeconds(request.leaseSeconds()));
+        return new Registered(id, request.leaseSeconds());
+      });
     });
   }
 
@@ -80,7 +84,13 @@ public final class Registry {
     if (instance == null) {
       throw new Refused(Refused.Reason.NOT_FOUND, "instance " + id + " is not registered");
     }
-    leaseDeadlines.put(id, clock.instant().plusSeconds(instance.leaseSeconds()));
+    Instant deadline = clock.instant().plusSeconds(instance.leaseSeconds());
+    leaseDeadlines.put(id, deadline);
+    if (!store.current().instances().containsKey(id)) {
+      // Removed meanwhile: its removal may have cleared the lease before the put above.
+      leaseDeadlines.remove(id, deadline);
+      throw new Refused(Refused.Reason.NOT_FOUND, "instance " + id + " is not registered");
+    }
   }
 
   public CompletableFuture<Void> deregister(String id) {
@@ -88,8 +98,10 @@ public final class Registry {
       if (!state.instances().containsKey(id)) {
         throw new Refused(Refused.Reason.NOT_FOUND, "instance " + id + " is not registered");
       }
-      leaseDeadlines.remove(id);
-      return StateStore.Outcome.committed(state.withoutInstances(List.of(id)), version -> null);
+      return StateStore.Outcome.committed(state.withoutInstances(List.of(id)), version -> {
+        leaseDeadlines.remove(id);
+        return null;
+      });
     });
   }
 
@@ -107,8 +119,10 @@ public final class Registry {
       if (expired.isEmpty()) {
         return StateStore.Outcome.unchanged(List.of());
       }
-      expired.forEach(leaseDeadlines::remove);
-      return StateStore.Outcome.committed(state.withoutInstances(expired), version -> expired);
+      return StateStore.Outcome.committed(state.withoutInstances(expired), version -> {
+        expired.forEach(leaseDeadlines::remove);
+        return expired;
+      });
     });
   }
 

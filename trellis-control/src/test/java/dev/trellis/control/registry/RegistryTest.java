@@ -116,4 +116,21 @@ class RegistryTest {
   private static InstanceRegistration lease(String service, int port, int seconds) {
     return new InstanceRegistration(service, "default", "127.0.0.1", port, Map.of(), "", seconds);
   }
+
+  @Test
+  void aDeregistrationThatCannotBeWrittenKeepsTheLease() throws Exception {
+    Registered registered = client.register(new InstanceRegistration(
+        "catalog", null, "127.0.0.1", 9001, Map.of(), "", 0));
+    // A directory where the store writes its temporary file: every write fails.
+    Path blocker = java.nio.file.Files.createDirectory(dataDir.resolve("state.json.tmp"));
+
+    ControlApiException refused = catchThrowableOfType(ControlApiException.class,
+        () -> client.deregister(registered.id()));
+    assertThat(refused.status()).isEqualTo(503);
+
+    java.nio.file.Files.delete(blocker);
+    // The clock stands still: lease sweeps (every 20 ms) must find the lease alive, not missing.
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() ->
+        client.endpoints("catalog", "default").services().get(0).endpoints().size() == 1);
+  }
 }
