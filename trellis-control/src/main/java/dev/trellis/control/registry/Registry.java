@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
 
 /**
  * The service registry: instances come in by registration, stay while their lease is renewed,
@@ -126,11 +127,24 @@ public final class Registry {
     });
   }
 
-  /** Records a health check's verdict; a no-op when the instance is gone or nothing changed. */
+  /** Records a health verdict; a no-op when the instance is gone or nothing changed. */
   public CompletableFuture<Void> setHealth(String id, Health health, String detail) {
+    return setHealth(id, health, detail, () -> true);
+  }
+
+  /**
+   * Records a health check's verdict if {@code stillValid} says so when the change runs, on the
+   * writer thread, just before it is committed; a no-op when it does not, when the instance is
+   * gone, or when nothing changed. A checker passes "not stopped" here: checking it any earlier
+   * would let a checker stopped in between overwrite what its successor (or the removal of its
+   * check) decided.
+   */
+  public CompletableFuture<Void> setHealth(String id, Health health, String detail,
+      BooleanSupplier stillValid) {
     return store.update(state -> {
       Instance instance = state.instances().get(id);
-      if (instance == null || (instance.health() == health && instance.healthDetail().equals(detail))) {
+      if (!stillValid.getAsBoolean() || instance == null
+          || (instance.health() == health && instance.healthDetail().equals(detail))) {
         return StateStore.Outcome.unchanged(null);
       }
       return StateStore.Outcome.committed(
