@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Applies, deletes and reads mesh resources on top of the {@link StateStore}.
@@ -50,7 +51,22 @@ public final class ConfigStore {
    * one of them.
    */
   public CompletableFuture<ChangeResult> apply(List<SourceFile> files, boolean dryRun) {
-    return store.update(state -> {
+    List<SourceFile> copy = List.copyOf(files);
+    return apply(() -> copy, dryRun);
+  }
+
+  /**
+   * Like {@link #apply(List, boolean)}, with the files decoded by {@code files} on the writer
+   * thread, so that a caller on an event loop never decodes a large body itself. A
+   * {@link Refused} thrown by {@code files} fails the returned future as it is.
+   */
+  public CompletableFuture<ChangeResult> apply(Supplier<List<SourceFile>> files, boolean dryRun) {
+    return store.update(state -> applyTo(state, files.get(), dryRun));
+  }
+
+  private static StateStore.Outcome<ChangeResult> applyTo(MeshState state, List<SourceFile> files,
+      boolean dryRun) {
+    {
       List<Resource> incoming;
       MeshResources merged;
       try {
@@ -78,7 +94,7 @@ public final class ConfigStore {
       }
       return StateStore.Outcome.committed(state.withResources(merged, versions),
           version -> new ChangeResult(version, false, changes));
-    });
+    }
   }
 
   /**
