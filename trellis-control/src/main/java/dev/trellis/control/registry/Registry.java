@@ -6,6 +6,7 @@ import dev.trellis.api.registry.Health;
 import dev.trellis.api.registry.InstanceRegistration;
 import dev.trellis.api.registry.Registered;
 import dev.trellis.api.registry.ServiceEndpoints;
+import dev.trellis.config.Names;
 import dev.trellis.config.Resource;
 import dev.trellis.config.ResourceKind;
 import dev.trellis.control.Refused;
@@ -188,11 +189,13 @@ public final class Registry {
 
   private static void validate(InstanceRegistration request) {
     List<String> problems = new ArrayList<>();
-    if (!request.service().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-      problems.add("service: " + request.service() + " (expected: a DNS label, e.g. catalog)");
+    // The same rules as the Service and namespace names of documents, so that every instance
+    // can be named by a Service resource.
+    if (!Names.isDnsLabel(request.service())) {
+      problems.add("service: " + request.service() + " (expected: " + Names.dnsLabelExpected() + ")");
     }
-    if (!request.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-      problems.add("namespace: " + request.namespace() + " (expected: a DNS label)");
+    if (!Names.isDnsLabel(request.namespace())) {
+      problems.add("namespace: " + request.namespace() + " (expected: " + Names.dnsLabelExpected() + ")");
     }
     if (request.address().isBlank()) {
       problems.add("address: missing (expected: an IP address or host name)");

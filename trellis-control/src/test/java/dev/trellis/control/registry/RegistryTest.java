@@ -102,7 +102,8 @@ class RegistryTest {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.details()).containsExactly(
-        "service: Catalog! (expected: a DNS label, e.g. catalog)",
+        "service: Catalog! (expected: a DNS label: at most 63 lower-case letters, digits and"
+            + " '-', starting and ending with a letter or digit)",
         "port: 70000 (expected: 1..65535)",
         "leaseSeconds: -1 (expected: 1..3600)");
     assertThat(client.endpoints().services()).isEmpty();
