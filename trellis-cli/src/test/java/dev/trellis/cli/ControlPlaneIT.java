@@ -144,7 +144,7 @@ class ControlPlaneIT {
     assertThat(apply.stderr())
         .contains("bad.yaml:22: spec.rules[0].backendRefs[0].weight: -3 (expected: 0..1000000)")
         .contains("bad.yaml:31: spec.ports[0].port: 70000 (expected: 1..65535)")
-        .contains("bad.yaml:43: spec.rules[0].backendRefs[0]: nowhere (expected: an existing Service default/nowhere)");
+        .contains("bad.yaml:44: spec.rules[0].backendRefs[0]: nowhere (expected: an existing Service default/nowhere)");
     CommandResult services = ok(control.cli("get", "services", "-o", "json"));
     assertThat(services.stdout().strip()).isEqualTo("[ ]");
   }
