@@ -128,8 +128,8 @@ class RegistryIT {
             healthCheck:
               type: HTTP
               http: {path: /healthz}
-              interval: 200ms
-              timeout: 100ms
+              interval: 500ms
+              timeout: 400ms
               unhealthyThreshold: 2
               healthyThreshold: 1
           """, false);
