@@ -17,12 +17,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A steady, bounded loop of GET requests to one URL (e.g. a sidecar's upstream port): a fixed
- * number of workers, each sending its next request when the last one is answered, counting
+ * number of workers, each sending its next request when the last one is answered and its pace
+ * allows (so that the loop leaves CPU to the processes under test), counting
  * answers by the instance that gave them (the {@code x-app} response header) and keeping every
  * failure (any status but 200, or no answer).
  *
  * <pre>{@code
- * try (SteadyRequests load = SteadyRequests.start(URI.create("http://127.0.0.1:9001/"), 2)) {
+ * try (SteadyRequests load = SteadyRequests.start(URI.create("http://127.0.0.1:9001/"), 2,
+ *     Duration.ofMillis(10))) {
  *   Map<String, Long> before = load.answeredBy();
  *   ... change the mesh ...
  *   assertThat(load.failures()).isEmpty();
@@ -35,6 +37,7 @@ public final class SteadyRequests implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final URI uri;
+  private final long paceNanos;
   private final HttpClient client;
   private final List<Thread> workers = new ArrayList<>();
   private final Map<String, LongAdder> answeredBy = new ConcurrentHashMap<>();
@@ -42,15 +45,20 @@ public final class SteadyRequests implements AutoCloseable {
   private final AtomicLong completed = new AtomicLong();
   private volatile boolean running = true;
 
-  private SteadyRequests(URI uri) {
+  private SteadyRequests(URI uri, Duration pace) {
     this.uri = uri;
+    this.paceNanos = pace.toNanos();
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  /** Starts {@code workers} workers sending GET {@code uri} one request at a time each. */
-  public static SteadyRequests start(URI uri, int workers) {
-    SteadyRequests load = new SteadyRequests(uri);
+  /**
+   * Starts {@code workers} workers sending GET {@code uri} one request at a time each, a worker
+   * starting at most one request per {@code pace} (a slow answer delays the next one, no burst
+   * follows to catch up).
+   */
+  public static SteadyRequests start(URI uri, int workers, Duration pace) {
+    SteadyRequests load = new SteadyRequests(uri, pace);
     for (int i = 0; i < workers; i++) {
       load.workers.add(Thread.ofVirtual().name("steady-requests-" + i).start(load::work));
     }
@@ -60,6 +68,7 @@ public final class SteadyRequests implements AutoCloseable {
   private void work() {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
     while (running) {
+      long started = System.nanoTime();
       try {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
@@ -77,6 +86,14 @@ public final class SteadyRequests implements AutoCloseable {
         return;
       }
       completed.incrementAndGet();
+      long rest = paceNanos - (System.nanoTime() - started);
+      if (rest > 0) {
+        try {
+          Thread.sleep(Duration.ofNanos(rest)); // pacing the load, not waiting for an event
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
     }
   }
 
