@@ -111,6 +111,18 @@ class SidecarCurlIT {
   }
 
   @Test
+  void curlSpeakingH2cWithPriorKnowledgeIsRoutedByAuthority() {
+    // One request per curl: curl 7.88 fails to reuse a prior-knowledge connection on its own
+    // side (curl/curl#10634, fixed in 8.0), whatever the server.
+    Curl.Result result = Curl.run("-sS", "-i", "--http2-prior-knowledge", "-H", "Host: catalog",
+        "http://127.0.0.1:" + web.outboundHttp().getPort() + "/books");
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.stdout()).as(result.describe()).startsWith("HTTP/2 200").endsWith("catalog-1")
+        .containsIgnoringCase("x-app: catalog-1");
+  }
+
+  @Test
   void aChunkedUploadArrivesWhole() throws Exception {
     byte[] body = new byte[3 * 1024 * 1024 + 17];
     new Random(42).nextBytes(body);
