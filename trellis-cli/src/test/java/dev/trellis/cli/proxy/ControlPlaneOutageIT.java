@@ -30,6 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ControlPlaneOutageIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  /**
+   * Reconnection backs off (200 ms doubling, jittered, up to 30 s): after an outage of some
+   * seconds the next attempt may be that far away.
+   */
+  private static final Duration RESYNC = Duration.ofSeconds(60);
   private static final Duration PACE = Duration.ofMillis(10);
   private static final Pattern LISTENING = Pattern.compile("listening on http://");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,7 +111,7 @@ class ControlPlaneOutageIT {
         restarted.awaitOutput(LISTENING, WAIT);
 
         SidecarProcess cached = fromCache;
-        await().atMost(WAIT).untilAsserted(() -> {
+        await().atMost(RESYNC).untilAsserted(() -> {
           assertThat(web.adminGet("/ready").status()).isEqualTo(200);
           assertThat(cached.adminGet("/ready").status()).isEqualTo(200);
           assertThat(catalog.adminGet("/ready").status()).isEqualTo(200);

@@ -26,6 +26,11 @@ class SidecarLargeUploadIT {
 
   @TempDir Path dir;
 
+  private static String commandLine(long pid) {
+    return ProcessHandle.of(pid).flatMap(handle -> handle.info().arguments())
+        .map(arguments -> String.join(" ", arguments)).orElseThrow();
+  }
+
   /** The process's peak resident set (VmHWM) in KiB, from Linux's /proc. */
   private static long peakResidentKib(long pid) throws java.io.IOException {
     return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
@@ -54,6 +59,9 @@ class SidecarLargeUploadIT {
                   Files.createDirectory(dir.resolve("uploader")))
               .appPort(8080, 1).upstream("store").javaOpts(SMALL_HEAP).start()) {
         int port = uploader.upstreamPort("store");
+        // The limits reached the JVMs (a sidecar with a default heap would prove nothing).
+        assertThat(commandLine(store.process().pid())).contains("-Xmx128m", "-XX:MaxDirectMemorySize=64m");
+        assertThat(commandLine(uploader.process().pid())).contains("-Xmx128m", "-XX:MaxDirectMemorySize=64m");
 
         Curl.Result result = Curl.shell("head -c " + ONE_GIB + " /dev/zero | curl -sS --fail-with-body"
             + " -X POST -T - -H 'Content-Type: application/octet-stream'"
