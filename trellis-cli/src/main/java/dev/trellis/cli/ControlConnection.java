@@ -77,9 +77,21 @@ public final class ControlConnection {
       case 0 -> new UserError("cannot reach the control plane at " + url()
           + " (is `trellis control` running?): " + rootCause(failure));
       case 401 -> new UserError("401 unauthorized: the control plane at " + url()
-          + " refused the admin token");
+          + " refused the admin token from " + tokenSource());
       default -> new UserError(failure.error(), failure.details());
     };
+  }
+
+  /** Where {@link #token()} found the token, for messages about a refused one. */
+  private String tokenSource() {
+    if (token != null) {
+      return "--token";
+    }
+    String fromEnv = System.getenv("TRELLIS_TOKEN");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return "$TRELLIS_TOKEN";
+    }
+    return dataDir.path().resolve("admin-token").toString();
   }
 
   private static String rootCause(Throwable failure) {

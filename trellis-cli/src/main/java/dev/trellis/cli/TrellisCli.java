@@ -1,13 +1,14 @@
 package dev.trellis.cli;
 
 import dev.trellis.cli.control.ControlCommand;
-import dev.trellis.cli.proxy.ProxyCommand;
 import dev.trellis.cli.demo.DemoCommand;
+import dev.trellis.cli.proxy.ProxyCommand;
 import dev.trellis.cli.resources.ApplyCommand;
 import dev.trellis.cli.resources.DeleteCommand;
 import dev.trellis.cli.resources.GetCommand;
 import dev.trellis.cli.run.RunCommand;
 import dev.trellis.cli.status.StatusCommand;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -34,7 +35,7 @@ import picocli.CommandLine.HelpCommand;
         DeleteCommand.class,
         HelpCommand.class,
     })
-public final class TrellisCli implements Runnable {
+public final class TrellisCli implements Callable<Integer> {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -51,9 +52,10 @@ public final class TrellisCli implements Runnable {
     return commandLine.execute(args);
   }
 
+  /** {@code trellis} alone is a usage error: say what there is to do, on stderr. */
   @Override
-  public void run() {
-    // `trellis` alone: show what there is to do.
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 }

@@ -16,17 +16,15 @@ import dev.trellis.api.watch.Snapshot;
 import dev.trellis.api.watch.Subscription;
 import dev.trellis.testkit.process.CommandResult;
 import dev.trellis.testkit.process.Distribution;
-import dev.trellis.testkit.process.TrellisProcess;
+import dev.trellis.testkit.process.ControlPlaneProcess;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,23 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
  * a snapshot watch, each change arriving as a new, higher version.
  */
 class RegistryIT {
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://[0-9.]+:\\d+)");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private final Distribution dist = Distribution.fromSystemProperty();
   private final List<Snapshot> seen = new CopyOnWriteArrayList<>();
 
   @TempDir Path dataDir;
-  private TrellisProcess control;
-  private String url;
+  private ControlPlaneProcess control;
   private ControlClient client;
   private SnapshotWatch watch;
 
   @BeforeEach
   void start() throws Exception {
-    control = dist.start("control", "--data-dir", dataDir.toString(), "--listen", "127.0.0.1:0");
-    url = control.awaitOutput(LISTENING, Duration.ofSeconds(30)).group(1);
-    client = ControlClient.create(URI.create(url), Files.readString(dataDir.resolve("admin-token")).strip());
+    control = ControlPlaneProcess.start(dist, dataDir);
+    client = ControlClient.create(URI.create(control.url()), control.token());
     client.apply("services.yaml", """
         apiVersion: trellis.dev/v1alpha1
         kind: Service
@@ -94,8 +89,10 @@ class RegistryIT {
         "catalog", "default", "127.0.0.1", 41001, Map.of("version", "v1"), "zone-a", 15)).id();
     String shortLived = client.register(new InstanceRegistration(
         "catalog", "default", "127.0.0.1", 41002, Map.of(), "", 1)).id();
-    await().atMost(WAIT).until(() -> catalogEndpoints(latest()).size() == 2);
-    long versionWithBoth = latest().version();
+    // The short-lived lease may run out soon after: look for the version with both among all.
+    await().atMost(WAIT).until(() -> seen.stream().anyMatch(s -> catalogEndpoints(s).size() == 2));
+    long versionWithBoth = seen.stream().filter(s -> catalogEndpoints(s).size() == 2)
+        .mapToLong(Snapshot::version).max().orElseThrow();
 
     // The short-lived instance sends no heartbeat: its one-second lease runs out.
     await().atMost(WAIT).until(() -> catalogEndpoints(latest()).size() == 1);
@@ -103,7 +100,7 @@ class RegistryIT {
     assertThat(catalogEndpoints(latest())).extracting(Endpoint::id).containsExactly(steady);
     assertThat(shortLived).isNotEqualTo(steady);
 
-    CommandResult table = cli("get", "endpoints", "catalog");
+    CommandResult table = control.cli("get", "endpoints", "catalog");
     assertThat(table.stdout()).contains("127.0.0.1:41001", "HEALTHY", "zone-a").doesNotContain("41002");
 
     long beforeDeregister = latest().version();
@@ -131,8 +128,8 @@ class RegistryIT {
             healthCheck:
               type: HTTP
               http: {path: /healthz}
-              interval: 200ms
-              timeout: 100ms
+              interval: 500ms
+              timeout: 400ms
               unhealthyThreshold: 2
               healthyThreshold: 1
           """, false);
@@ -148,7 +145,7 @@ class RegistryIT {
       await().atMost(WAIT).until(() -> healthOfOnlyCatalogEndpoint() == Health.UNHEALTHY);
       long unhealthyVersion = latest().version();
       assertThat(unhealthyVersion).isGreaterThan(healthyVersion);
-      assertThat(cli("get", "endpoints", "catalog").stdout()).contains("UNHEALTHY", "503");
+      assertThat(control.cli("get", "endpoints", "catalog").stdout()).contains("UNHEALTHY", "503");
 
       status.set(200);
       await().atMost(WAIT).until(() -> healthOfOnlyCatalogEndpoint() == Health.HEALTHY);
@@ -200,12 +197,5 @@ class RegistryIT {
 
   private static String name(ObjectNode document) {
     return document.path("metadata").path("name").asText();
-  }
-
-  private CommandResult cli(String... args) {
-    String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-        java.util.stream.Stream.of("--control", url, "--data-dir", dataDir.toString()))
-        .toArray(String[]::new);
-    return dist.run(all);
   }
 }

@@ -65,6 +65,26 @@ class TrellisCliTest {
   }
 
   @Test
+  void bareTrellisIsAUsageErrorWithUsageOnStderr() {
+    assertThat(TrellisCli.execute()).isEqualTo(2);
+    assertThat(stderr()).contains("Usage: trellis", "Commands:");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void applyOfAMissingFileSaysSoBeforeCallingAnyone() {
+    assertThat(TrellisCli.execute("apply", "-f", "/nonexistent/mesh.yaml",
+        "--control", "http://127.0.0.1:1", "--token", "x")).isEqualTo(1);
+    assertThat(stderr()).contains("error: /nonexistent/mesh.yaml: no such file or directory");
+  }
+
+  @Test
+  void badListenAddressIsRefused() {
+    assertThat(TrellisCli.execute("control", "--listen", "127.0.0.1:99999")).isEqualTo(1);
+    assertThat(stderr()).contains("--listen: 127.0.0.1:99999 (expected: HOST:PORT with PORT 0..65535)");
+  }
+
+  @Test
   void applyNeedsAFile() {
     assertThat(TrellisCli.execute("apply")).isEqualTo(2);
     assertThat(stderr()).contains("Missing required option: '--filename");

@@ -6,9 +6,11 @@ import dev.trellis.config.internal.Problems;
 import dev.trellis.config.internal.TreeParser;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Parses configuration text into validated {@link Resource}s: the one door through which every
@@ -22,7 +24,8 @@ import java.util.Optional;
  *   <li>Every document is checked in full and every error is reported, each with the source,
  *       line, field path, value and expectation ({@link ConfigError}). Unknown fields, a wrong
  *       {@code apiVersion} for the {@code kind}, duplicate keys, and two documents with the same
- *       kind/namespace/name in one text are errors.</li>
+ *       kind/namespace/name in one text (or, for {@link #loadAll}, in any of the texts) are
+ *       errors.</li>
  *   <li>References between documents are <em>not</em> checked here (they may point at resources
  *       already stored); {@link MeshResources#ensureConsistent()} does that.</li>
  *   <li>Defaults live in the spec records; {@link Resource#document()} is the document as
@@ -43,28 +46,62 @@ public final class ConfigLoader {
    * @throws ConfigException with every error found, when any document is invalid
    */
   public static List<Resource> load(String source, String text) throws ConfigException {
-    Problems problems = new Problems(source);
+    LoadResult result = loadAll(List.of(new Text(source, text)));
+    if (result.hasErrors()) {
+      throw new ConfigException(result.errors());
+    }
+    return result.resources();
+  }
+
+  /** One configuration text and how the user knows it (a file name, usually). */
+  public record Text(String source, String text) {}
+
+  /**
+   * Parses and validates every document of every text, as one set: a kind/namespace/name defined
+   * twice, in one text or in two, is an error. Never throws for bad configuration; what is valid
+   * and what is wrong both come back, so that the caller can go on checking the valid part
+   * (references between documents) and report everything at once.
+   */
+  public static LoadResult loadAll(List<Text> texts) {
     List<Resource> resources = new ArrayList<>();
+    Set<ResourceKey> failedKeys = new HashSet<>();
+    List<ConfigError> errors = new ArrayList<>();
     Map<ResourceKey, Resource> firstByKey = new HashMap<>();
-    for (TreeParser.Document document : TreeParser.parse(text, problems)) {
-      Optional<Resource> resource = DocumentBinder.bind(document.root(), problems);
-      if (resource.isEmpty()) {
-        continue;
+    for (Text text : texts) {
+      Problems problems = new Problems(text.source());
+      for (TreeParser.Document document : TreeParser.parse(text.text(), problems)) {
+        int errorsBefore = problems.count();
+        Optional<Resource> bound = DocumentBinder.bind(document.root(), problems);
+        if (bound.isEmpty()) {
+          continue;
+        }
+        Resource resource = bound.get();
+        if (problems.count() > errorsBefore) {
+          failedKeys.add(resource.key());
+          continue;
+        }
+        Resource earlier = firstByKey.putIfAbsent(resource.key(), resource);
+        if (earlier != null) {
+          problems.add(resource.line(), "metadata.name", resource.key().name(),
+              nameNotTaken(resource, earlier));
+          continue;
+        }
+        resources.add(resource);
       }
-      Resource earlier = firstByKey.putIfAbsent(resource.get().key(), resource.get());
-      if (earlier != null) {
-        problems.add(resource.get().line(), "metadata.name", resource.get().key().name(),
-            "a name no other " + resource.get().kind().kindName() + " in "
-                + resource.get().key().namespace().transform(ns -> ns.isEmpty() ? "the mesh"
-                    : "namespace " + ns)
-                + " has in this text (the document at line " + earlier.line() + " has it)");
-      }
-      resources.add(resource.get());
+      errors.addAll(problems.errors());
     }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems.errors());
-    }
-    return List.copyOf(resources);
+    return new LoadResult(resources, failedKeys, errors);
+  }
+
+  /** The one message for a resource defined twice in what is loaded together. */
+  private static String nameNotTaken(Resource resource, Resource earlier) {
+    String where = earlier.source().equals(resource.source())
+        ? "line " + earlier.line()
+        : earlier.source() + (earlier.line() > 0 ? ":" + earlier.line() : "");
+    String scope = resource.key().namespace().isEmpty() ? "the mesh"
+        : "namespace " + resource.key().namespace();
+    return "a name no other " + resource.kind().kindName() + " in " + scope
+        + " has in what is applied together (the document at " + where + " has it)";
   }
 
   /**

@@ -85,10 +85,18 @@ public final class MeshResources {
 
   /** One error per reference that names a resource not in this set. */
   public List<ConfigError> danglingReferences() {
+    return danglingReferences(java.util.Set.of());
+  }
+
+  /**
+   * One error per reference that names a resource neither in this set nor in {@code excused}:
+   * the keys of documents refused for their own errors, whose referrers need no second error.
+   */
+  public List<ConfigError> danglingReferences(java.util.Set<ResourceKey> excused) {
     List<ConfigError> errors = new ArrayList<>();
     for (Resource resource : byKey.values()) {
       for (Reference reference : resource.spec().references()) {
-        if (!byKey.containsKey(reference.target())) {
+        if (!byKey.containsKey(reference.target()) && !excused.contains(reference.target())) {
           errors.add(new ConfigError(resource.source(), reference.line(), reference.path(),
               reference.target().name(), "an existing " + reference.target()));
         }

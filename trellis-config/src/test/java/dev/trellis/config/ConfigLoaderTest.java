@@ -125,7 +125,7 @@ class ConfigLoaderTest {
         spec: {ports: [{name: http, port: 81}]}
         """)).containsExactly(
         "twice.yaml:6: metadata.name: web (expected: a name no other Service in namespace"
-            + " default has in this text (the document at line 1 has it))");
+            + " default has in what is applied together (the document at line 1 has it))");
   }
 
   @Test
@@ -263,5 +263,37 @@ class ConfigLoaderTest {
     assertThat(fallback.path("backendRefs").get(0).has("weight")).isFalse();
     assertThat(route.spec(HttpRouteSpec.class).rules().get(2).backendRefs().get(0).weight())
         .isEqualTo(1);
+  }
+
+  @Test
+  void loadAllGivesBackTheValidDocumentsWithTheErrorsAndTheKeysThatFailed() {
+    LoadResult result = ConfigLoader.loadAll(List.of(
+        new ConfigLoader.Text("services.yaml", """
+            apiVersion: trellis.dev/v1alpha1
+            kind: Service
+            metadata: {name: catalog}
+            spec: {ports: [{name: http, port: 0}]}
+            ---
+            apiVersion: trellis.dev/v1alpha1
+            kind: Service
+            metadata: {name: web}
+            spec: {ports: [{name: http, port: 80}]}
+            """),
+        new ConfigLoader.Text("more.yaml", """
+            apiVersion: trellis.dev/v1alpha1
+            kind: Service
+            metadata: {name: web}
+            spec: {ports: [{name: http, port: 81}]}
+            """)));
+
+    assertThat(result.resources()).extracting(r -> r.key().toString())
+        .containsExactly("Service default/web");
+    assertThat(result.failedKeys()).extracting(ResourceKey::toString)
+        .containsExactly("Service default/catalog");
+    assertThat(result.errors()).extracting(ConfigError::toString).satisfiesExactly(
+        port -> assertThat(port).startsWith("services.yaml:4: spec.ports[0].port: 0 (expected: "),
+        twice -> assertThat(twice).isEqualTo("more.yaml:1: metadata.name: web (expected: a name"
+            + " no other Service in namespace default has in what is applied together (the"
+            + " document at services.yaml:6 has it))"));
   }
 }

@@ -59,14 +59,18 @@ public final class Mesh {
             http:
               path: %s
               expectedStatuses: [200]
-            interval: 100ms
-            timeout: 80ms
+            interval: 300ms
+            timeout: 250ms
             healthyThreshold: 2
             unhealthyThreshold: 2
         """.formatted(name, service, path);
   }
 
-  /** A TrafficPolicy on {@code service} with an active TCP check, fast for tests. */
+  /**
+   * A TrafficPolicy on {@code service} with an active TCP check, fast for tests. (The HTTP check
+   * above allows 250 ms per probe: tests read its detail, which a slow probe on a loaded machine
+   * would turn from the status into a timeout.)
+   */
   public static String tcpHealthCheck(String name, String service) {
     return """
         apiVersion: trellis.dev/v1alpha1

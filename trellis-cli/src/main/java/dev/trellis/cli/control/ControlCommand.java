@@ -53,6 +53,10 @@ public final class ControlCommand implements Callable<Integer> {
     }, "trellis-control-shutdown"));
 
     PrintWriter out = spec.commandLine().getOut();
+    if (!plane.address().getAddress().isLoopbackAddress()) {
+      spec.commandLine().getErr().println("warning: the admin API listens on " + plane.address()
+          + " over plain HTTP: anyone on that network can read the admin token in transit.");
+    }
     out.println("trellis control plane listening on " + plane.uri());
     out.println("  data directory: " + dataDir.path() + " (admin token in "
         + dataDir.path().resolve("admin-token") + ")");

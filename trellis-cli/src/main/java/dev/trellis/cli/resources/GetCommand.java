@@ -5,6 +5,7 @@ import dev.trellis.api.client.ControlApiException;
 import dev.trellis.api.client.ControlClient;
 import dev.trellis.api.registry.EndpointsView;
 import dev.trellis.cli.ControlConnection;
+import dev.trellis.cli.UserError;
 import dev.trellis.cli.output.OutputFormat;
 import dev.trellis.config.ResourceKey;
 import dev.trellis.config.ResourceKind;
@@ -73,10 +74,12 @@ public final class GetCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, ResourceKind kind, List<ObjectNode> documents, boolean list) {
-    if (output != OutputFormat.TABLE) {
-      output.printDocuments(out, documents, list);
+    if (output == OutputFormat.JSON) {
+      output.printDocuments(out, documents, list); // an empty list stays valid JSON: [ ]
     } else if (documents.isEmpty()) {
       spec.commandLine().getErr().println("No " + kind.names().get(1) + " found.");
+    } else if (output == OutputFormat.YAML) {
+      output.printDocuments(out, documents, list);
     } else {
       ResourceTables.of(kind, documents).print(out);
     }
@@ -85,6 +88,13 @@ public final class GetCommand implements Callable<Integer> {
   private void printEndpoints(PrintWriter out, ControlClient client) {
     EndpointsView view = name == null ? client.endpoints()
         : client.endpoints(name, namespaceOrDefault());
+    if (namespace != null) {
+      view = new EndpointsView(view.version(), view.services().stream()
+          .filter(s -> s.namespace().equals(namespace)).toList());
+    }
+    if (name != null && view.services().stream().allMatch(s -> s.endpoints().isEmpty())) {
+      requireService(client);
+    }
     if (output != OutputFormat.TABLE) {
       output.printValue(out, view);
     } else if (view.services().stream().allMatch(s -> s.endpoints().isEmpty())) {
@@ -92,6 +102,19 @@ public final class GetCommand implements Callable<Integer> {
           + (name == null ? "." : " for " + name + "."));
     } else {
       ResourceTables.endpoints(view).print(out);
+    }
+  }
+
+  /** A typo in a service name should not look like a service without instances. */
+  private void requireService(ControlClient client) {
+    try {
+      client.get(ResourceKind.SERVICE, namespaceOrDefault(), name);
+    } catch (ControlApiException e) {
+      if (e.status() == 404) {
+        throw new UserError("no Service " + namespaceOrDefault() + "/" + name
+            + " (trellis get services lists them)");
+      }
+      throw e;
     }
   }
 

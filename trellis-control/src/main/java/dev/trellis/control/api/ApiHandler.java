@@ -18,10 +18,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Locale;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One request at a time per connection: auto-read is off, and the next read is asked for only
  * once the answer is flushed, so answers can complete on other threads (the store's writer)
- * without ever being reordered. Handlers run on the event loop and must not block; the ones that
+ * without ever being reordered. One socket read may still decode several pipelined requests;
+ * those wait here, in order, and each is handled only once the one before it is answered, so a
+ * request sees every change made by the requests sent before it. Handlers run on the event loop and must not block; the ones that
  * write go through the store, whose futures complete elsewhere.
  */
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -48,6 +52,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final BearerAuth auth;
   private final WatchHub hub;
   private final Duration watchPingInterval;
+  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(); // event loop only
+  private boolean answering; // event loop only: a request is being handled
 
   ApiHandler(Router router, BearerAuth auth, WatchHub hub, Duration watchPingInterval) {
     this.router = router;
@@ -64,6 +70,30 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (answering) {
+      waiting.add(request.retain());
+      return;
+    }
+    answering = true;
+    handle(ctx, request);
+  }
+
+  /** After an answer went out: the next pipelined request, or else a read for more. */
+  private void next(ChannelHandlerContext ctx) {
+    FullHttpRequest request = waiting.poll();
+    if (request == null) {
+      answering = false;
+      ctx.read();
+      return;
+    }
+    try {
+      handle(ctx, request);
+    } finally {
+      request.release();
+    }
+  }
+
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (!request.decoderResult().isSuccess()) {
       write(ctx, ApiResponse.error(400, "malformed request: " + request.decoderResult().cause(),
@@ -71,7 +101,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-    String path = uri.path();
+    String path;
+    Map<String, List<String>> query;
+    try {
+      // Both decode lazily and throw on a bad escape such as %zz.
+      path = uri.path();
+      query = uri.parameters();
+    } catch (IllegalArgumentException e) {
+      write(ctx, ApiResponse.error(400, "malformed request target: " + e.getMessage(),
+          List.of("expected: a path and query with valid percent-encoding")), keepAlive);
+      return;
+    }
     if (path.equals("/healthz")) {
       write(ctx, ApiResponse.ok(Map.of("status", "ok")), keepAlive);
       return;
@@ -87,7 +127,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     byte[] body = ByteBufUtil.getBytes(request.content());
     ApiRequest apiRequest = new ApiRequest(request.method().name(), path, Map.of(),
-        uri.parameters(), mediaType(request), body);
+        query, mediaType(request), body);
     try {
       router.route(apiRequest).whenComplete((response, failure) ->
           write(ctx, failure == null ? response : ApiResponse.of(failure), keepAlive));
@@ -108,7 +148,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     ctx.pipeline().addAfter(ctx.name(), "idle",
         new IdleStateHandler(3 * ping, ping, 0, TimeUnit.MILLISECONDS));
     ctx.pipeline().addAfter("idle", "ws", new WebSocketServerProtocolHandler(config));
-    ctx.pipeline().addAfter("ws", "watch", new WatchFrameHandler(hub));
+    // A message may come in fragments (a text frame and continuations): joined up to the limit.
+    ctx.pipeline().addAfter("ws", "frames", new WebSocketFrameAggregator(MAX_WATCH_FRAME));
+    ctx.pipeline().addAfter("frames", "watch", new WatchFrameHandler(hub));
     ctx.pipeline().remove(this);
     ctx.channel().config().setAutoRead(true);
     ctx.fireChannelRead(request.retain());
@@ -136,7 +178,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(http).addListener((ChannelFutureListener) future -> {
         if (future.isSuccess()) {
-          ctx.read();
+          next(ctx);
         } else {
           future.channel().close();
         }
@@ -145,6 +187,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    // Closed, or upgraded to a watch: requests pipelined behind are not answered.
+    waiting.forEach(FullHttpRequest::release);
+    waiting.clear();
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.trellis.control.store.ConfigStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * {@code /v1/apply} and {@code /v1/resources/...}: the config store over HTTP.
@@ -35,13 +36,15 @@ final class ResourceRoutes {
 
   /**
    * One text ({@code ?source=} names it), or with {@link ApplyBundle#MEDIA_TYPE} several files
-   * applied together.
+   * applied together. The body (up to 8 MiB) is decoded by the store on its writer thread, never
+   * here on the event loop.
    */
   private CompletableFuture<ApiResponse> apply(ApiRequest request) {
     boolean dryRun = request.booleanQuery("dryRun");
-    List<SourceFile> files = request.contentType().equals(ApplyBundle.MEDIA_TYPE)
-        ? bundle(request).files()
-        : List.of(new SourceFile(request.query("source", "request"), request.bodyText()));
+    String source = request.query("source", "request");
+    Supplier<List<SourceFile>> files = request.contentType().equals(ApplyBundle.MEDIA_TYPE)
+        ? () -> bundle(request).files()
+        : () -> List.of(new SourceFile(source, request.bodyText()));
     return store.apply(files, dryRun).thenApply(ApiResponse::ok);
   }
 

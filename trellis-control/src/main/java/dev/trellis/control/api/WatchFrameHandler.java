@@ -15,6 +15,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -32,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * {@code GET /v1/proxies} does not show a vanished proxy as connected.
  *
  * <p>A slow proxy never makes snapshots pile up: while the channel is not writable only the
- * newest unsent snapshot is kept, and it goes out when the channel drains. A frame that is not a
- * watch message closes the connection with 1003 and says why.
+ * newest unsent snapshot is kept, and it goes out when the channel drains. A message may arrive
+ * in fragments (joined before it gets here); one that is not a JSON watch message in text, a
+ * binary one included, closes the connection with 1003 and says why.
  */
-final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+final class WatchFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(WatchFrameHandler.class);
 
   private final ObjectMapper json = ApiJson.mapper();
@@ -66,7 +68,14 @@ final class WatchFrameHandler extends SimpleChannelInboundHandler<TextWebSocketF
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame received) {
+    if (!(received instanceof TextWebSocketFrame frame)) {
+      // Pings, pongs and closes are answered by the protocol handler before this one; fragments
+      // are joined by the aggregator. What is left and not text is binary: not a watch message.
+      refuse(ctx, "not a watch message: a " + received.getClass().getSimpleName()
+          + " (expected: a text frame with JSON)");
+      return;
+    }
     WatchMessage message;
     try {
       message = json.readValue(frame.text(), WatchMessage.class);

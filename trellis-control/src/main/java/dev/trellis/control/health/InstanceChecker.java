@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * (plain blocking sockets, easy to follow), and reports each flip to the registry, which bumps the
  * version so that watchers learn of it.
  *
- * <p>The first probe runs at once. {@link #stop()} interrupts the thread; a verdict reached after
- * that is dropped (the registry ignores instances that are gone anyway).
+ * <p>The first probe runs at once. {@link #stop()} interrupts the thread; a verdict that reaches
+ * the registry's writer after that is dropped there (the flag is read inside the state change),
+ * so a stopped checker never overwrites what the reconciler decided after stopping it.
  */
 final class InstanceChecker {
   private static final Logger log = LoggerFactory.getLogger(InstanceChecker.class);
@@ -54,7 +55,7 @@ final class InstanceChecker {
       if (flipped != null && !stopped) {
         log.info("{} {}:{} is {} ({})", instance.serviceKey(), instance.address(),
             instance.checkPort(), flipped, result.detail());
-        registry.setHealth(instance.id(), flipped, result.detail());
+        registry.setHealth(instance.id(), flipped, result.detail(), () -> !stopped);
       }
       try {
         Thread.sleep(check.interval());

@@ -6,6 +6,7 @@ import dev.trellis.api.registry.Health;
 import dev.trellis.api.registry.InstanceRegistration;
 import dev.trellis.api.registry.Registered;
 import dev.trellis.api.registry.ServiceEndpoints;
+import dev.trellis.config.Names;
 import dev.trellis.config.Resource;
 import dev.trellis.config.ResourceKind;
 import dev.trellis.control.Refused;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
 
 /**
  * The service registry: instances come in by registration, stay while their lease is renewed,
@@ -34,7 +36,9 @@ import java.util.function.BiPredicate;
  * outside calls {@link #expireLeases()} periodically (the control plane's timer).
  *
  * <p>Thread-safe. Changes go through the store's writer thread; heartbeats touch only the lease
- * table.
+ * table. The lease table follows the state only once a change is committed (in the outcome's
+ * result function, which runs on the writer thread after the commit), so a change that fails to
+ * be written leaves every lease as it was.
  */
 public final class Registry {
   private final StateStore store;
@@ -61,7 +65,6 @@ public final class Registry {
     validate(request);
     String id = request.service() + "-" + HexFormat.of().formatHex(randomBytes());
     Instant now = clock.instant();
-    leaseDeadlines.put(id, now.plusSeconds(request.leaseSeconds()));
     return store.update(state -> {
       Instance instance = new Instance(id, request.service(), request.namespace(),
           request.address(), request.port(), request.healthPort(), request.labels(), request.zone(),
@@ -69,8 +72,11 @@ public final class Registry {
       if (healthChecked.test(state, instance)) {
         instance = instance.withHealth(Health.UNKNOWN, "not checked yet");
       }
-      return StateStore.Outcome.committed(state.withInstance(instance),
-          version -> new Registered(id, request.leaseSeconds()));
+      return StateStore.Outcome.committed(state.withInstance(instance), version -> {
+        // Before any lease sweep can see the instance: sweeps run on the same writer thread.
+        leaseDeadlines.put(id, now.plusSeconds(request.leaseSeconds()));
+        return new Registered(id, request.leaseSeconds());
+      });
     });
   }
 
@@ -80,7 +86,13 @@ public final class Registry {
     if (instance == null) {
       throw new Refused(Refused.Reason.NOT_FOUND, "instance " + id + " is not registered");
     }
-    leaseDeadlines.put(id, clock.instant().plusSeconds(instance.leaseSeconds()));
+    Instant deadline = clock.instant().plusSeconds(instance.leaseSeconds());
+    leaseDeadlines.put(id, deadline);
+    if (!store.current().instances().containsKey(id)) {
+      // Removed meanwhile: its removal may have cleared the lease before the put above.
+      leaseDeadlines.remove(id, deadline);
+      throw new Refused(Refused.Reason.NOT_FOUND, "instance " + id + " is not registered");
+    }
   }
 
   public CompletableFuture<Void> deregister(String id) {
@@ -88,8 +100,10 @@ public final class Registry {
       if (!state.instances().containsKey(id)) {
         throw new Refused(Refused.Reason.NOT_FOUND, "instance " + id + " is not registered");
       }
-      leaseDeadlines.remove(id);
-      return StateStore.Outcome.committed(state.withoutInstances(List.of(id)), version -> null);
+      return StateStore.Outcome.committed(state.withoutInstances(List.of(id)), version -> {
+        leaseDeadlines.remove(id);
+        return null;
+      });
     });
   }
 
@@ -107,16 +121,31 @@ public final class Registry {
       if (expired.isEmpty()) {
         return StateStore.Outcome.unchanged(List.of());
       }
-      expired.forEach(leaseDeadlines::remove);
-      return StateStore.Outcome.committed(state.withoutInstances(expired), version -> expired);
+      return StateStore.Outcome.committed(state.withoutInstances(expired), version -> {
+        expired.forEach(leaseDeadlines::remove);
+        return expired;
+      });
     });
   }
 
-  /** Records a health check's verdict; a no-op when the instance is gone or nothing changed. */
+  /** Records a health verdict; a no-op when the instance is gone or nothing changed. */
   public CompletableFuture<Void> setHealth(String id, Health health, String detail) {
+    return setHealth(id, health, detail, () -> true);
+  }
+
+  /**
+   * Records a health check's verdict if {@code stillValid} says so when the change runs, on the
+   * writer thread, just before it is committed; a no-op when it does not, when the instance is
+   * gone, or when nothing changed. A checker passes "not stopped" here: checking it any earlier
+   * would let a checker stopped in between overwrite what its successor (or the removal of its
+   * check) decided.
+   */
+  public CompletableFuture<Void> setHealth(String id, Health health, String detail,
+      BooleanSupplier stillValid) {
     return store.update(state -> {
       Instance instance = state.instances().get(id);
-      if (instance == null || (instance.health() == health && instance.healthDetail().equals(detail))) {
+      if (!stillValid.getAsBoolean() || instance == null
+          || (instance.health() == health && instance.healthDetail().equals(detail))) {
         return StateStore.Outcome.unchanged(null);
       }
       return StateStore.Outcome.committed(
@@ -160,11 +189,13 @@ public final class Registry {
 
   private static void validate(InstanceRegistration request) {
     List<String> problems = new ArrayList<>();
-    if (!request.service().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-      problems.add("service: " + request.service() + " (expected: a DNS label, e.g. catalog)");
+    // The same rules as the Service and namespace names of documents, so that every instance
+    // can be named by a Service resource.
+    if (!Names.isDnsLabel(request.service())) {
+      problems.add("service: " + request.service() + " (expected: " + Names.dnsLabelExpected() + ")");
     }
-    if (!request.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-      problems.add("namespace: " + request.namespace() + " (expected: a DNS label)");
+    if (!Names.isDnsLabel(request.namespace())) {
+      problems.add("namespace: " + request.namespace() + " (expected: " + Names.dnsLabelExpected() + ")");
     }
     if (request.address().isBlank()) {
       problems.add("address: missing (expected: an IP address or host name)");

@@ -6,8 +6,8 @@ import dev.trellis.api.resources.ChangeResult;
 import dev.trellis.api.resources.ResourceList;
 import dev.trellis.api.resources.SourceFile;
 import dev.trellis.config.ConfigError;
-import dev.trellis.config.ConfigException;
 import dev.trellis.config.ConfigLoader;
+import dev.trellis.config.LoadResult;
 import dev.trellis.config.MeshResources;
 import dev.trellis.config.Reference;
 import dev.trellis.config.Resource;
@@ -15,19 +15,22 @@ import dev.trellis.config.ResourceKey;
 import dev.trellis.config.ResourceKind;
 import dev.trellis.control.Refused;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Applies, deletes and reads mesh resources on top of the {@link StateStore}.
  *
- * <p>An apply is all or nothing: the text is parsed with {@link ConfigLoader#load}, merged into a
- * copy of the current resources, checked with {@link MeshResources#ensureConsistent()}, and only
- * then committed; any error refuses the whole text with {@link Refused.Reason#INVALID} and every
- * error in {@code file:line: field: value (expected: ...)} form. Parsing runs on the store's
+ * <p>An apply is all or nothing: the files are parsed together with {@link ConfigLoader#loadAll},
+ * the valid documents merged into a copy of the current resources and their references checked
+ * ({@link MeshResources#danglingReferences}), and only then committed; any error refuses
+ * everything with {@link Refused.Reason#INVALID} and every error (parse errors and dangling
+ * references alike, by file and line) in {@code file:line: field: value (expected: ...)} form. Parsing runs on the store's
  * writer thread, never on the caller's (an event loop).
  *
  * <p>Thread-safe: reads use the current state; writes go through the store's writer thread.
@@ -50,35 +53,55 @@ public final class ConfigStore {
    * one of them.
    */
   public CompletableFuture<ChangeResult> apply(List<SourceFile> files, boolean dryRun) {
-    return store.update(state -> {
-      List<Resource> incoming;
-      MeshResources merged;
-      try {
-        incoming = loadAll(files);
-        merged = state.resources().with(keepUnchanged(state.resources(), incoming));
-        merged.ensureConsistent();
-      } catch (ConfigException e) {
-        throw refusal(e);
+    List<SourceFile> copy = List.copyOf(files);
+    return apply(() -> copy, dryRun);
+  }
+
+  /**
+   * Like {@link #apply(List, boolean)}, with the files decoded by {@code files} on the writer
+   * thread, so that a caller on an event loop never decodes a large body itself. A
+   * {@link Refused} thrown by {@code files} fails the returned future as it is.
+   */
+  public CompletableFuture<ChangeResult> apply(Supplier<List<SourceFile>> files, boolean dryRun) {
+    return store.update(state -> applyTo(state, files.get(), dryRun));
+  }
+
+  private static StateStore.Outcome<ChangeResult> applyTo(MeshState state, List<SourceFile> files,
+      boolean dryRun) {
+    LoadResult loaded = ConfigLoader.loadAll(files.stream()
+        .map(file -> new ConfigLoader.Text(file.name(), file.content())).toList());
+    List<Resource> incoming = loaded.resources();
+    MeshResources merged = state.resources().with(keepUnchanged(state.resources(), incoming));
+    List<ConfigError> errors = new ArrayList<>(loaded.errors());
+    // References of the valid documents are checked even when others failed, so that one answer
+    // names every error; a reference to a document that failed is covered by that one's errors.
+    errors.addAll(merged.danglingReferences(loaded.failedKeys()));
+    if (errors.isEmpty() && incoming.isEmpty() && loaded.failedKeys().isEmpty()) {
+      String names = files.stream().map(SourceFile::name).reduce((a, b) -> a + ", " + b).orElse("");
+      errors.add(new ConfigError(names, 0, "", "", "at least one document"));
+    }
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparing(ConfigError::source).thenComparingInt(ConfigError::line));
+      throw refusal(errors);
+    }
+    List<Change> changes = new ArrayList<>();
+    Map<ResourceKey, Long> versions = new HashMap<>(state.resourceVersions());
+    for (Resource resource : incoming) {
+      Optional<Resource> existing = state.resources().get(resource.key());
+      String action = existing.isEmpty() ? Change.CREATED
+          : existing.get().document().equals(resource.document()) ? Change.UNCHANGED
+          : Change.CONFIGURED;
+      changes.add(change(resource.key(), action));
+      if (!action.equals(Change.UNCHANGED)) {
+        versions.put(resource.key(), state.version() + 1);
       }
-      List<Change> changes = new ArrayList<>();
-      Map<ResourceKey, Long> versions = new HashMap<>(state.resourceVersions());
-      for (Resource resource : incoming) {
-        Optional<Resource> existing = state.resources().get(resource.key());
-        String action = existing.isEmpty() ? Change.CREATED
-            : existing.get().document().equals(resource.document()) ? Change.UNCHANGED
-            : Change.CONFIGURED;
-        changes.add(change(resource.key(), action));
-        if (!action.equals(Change.UNCHANGED)) {
-          versions.put(resource.key(), state.version() + 1);
-        }
-      }
-      boolean changed = changes.stream().anyMatch(c -> !c.action().equals(Change.UNCHANGED));
-      if (dryRun || !changed) {
-        return StateStore.Outcome.unchanged(new ChangeResult(state.version(), dryRun, changes));
-      }
-      return StateStore.Outcome.committed(state.withResources(merged, versions),
-          version -> new ChangeResult(version, false, changes));
-    });
+    }
+    boolean changed = changes.stream().anyMatch(c -> !c.action().equals(Change.UNCHANGED));
+    if (dryRun || !changed) {
+      return StateStore.Outcome.unchanged(new ChangeResult(state.version(), dryRun, changes));
+    }
+    return StateStore.Outcome.committed(state.withResources(merged, versions),
+        version -> new ChangeResult(version, false, changes));
   }
 
   /**
@@ -126,36 +149,6 @@ public final class ConfigStore {
         .orElseThrow(() -> new Refused(Refused.Reason.NOT_FOUND, key + " not found"));
   }
 
-  /** Every resource of every file, or every error of every file. */
-  private static List<Resource> loadAll(List<SourceFile> files) throws ConfigException {
-    List<Resource> resources = new ArrayList<>();
-    List<ConfigError> errors = new ArrayList<>();
-    Map<ResourceKey, Resource> seen = new HashMap<>();
-    for (SourceFile file : files) {
-      try {
-        for (Resource resource : ConfigLoader.load(file.name(), file.content())) {
-          Resource earlier = seen.putIfAbsent(resource.key(), resource);
-          if (earlier != null) {
-            errors.add(new ConfigError(resource.source(), resource.line(), "metadata.name",
-                resource.key().name(), "a name not already used by " + resource.key() + " in "
-                    + earlier.source() + (earlier.line() > 0 ? ":" + earlier.line() : "")));
-          }
-          resources.add(resource);
-        }
-      } catch (ConfigException e) {
-        errors.addAll(e.errors());
-      }
-    }
-    if (errors.isEmpty() && resources.isEmpty()) {
-      String names = files.stream().map(SourceFile::name).reduce((a, b) -> a + ", " + b).orElse("");
-      errors.add(new ConfigError(names, 0, "", "", "at least one document"));
-    }
-    if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
-    }
-    return resources;
-  }
-
   /**
    * The incoming resources, except that one whose document equals the stored one is replaced by
    * the stored one, so that re-applying a file (perhaps under another name) changes nothing.
@@ -177,8 +170,8 @@ public final class ConfigStore {
     return new Change(key.kind().kindName(), key.namespace(), key.name(), action);
   }
 
-  private static Refused refusal(ConfigException e) {
-    List<String> details = e.errors().stream().map(ConfigError::toString).toList();
+  private static Refused refusal(List<ConfigError> errors) {
+    List<String> details = errors.stream().map(ConfigError::toString).toList();
     return new Refused(Refused.Reason.INVALID, "configuration refused", details);
   }
 }

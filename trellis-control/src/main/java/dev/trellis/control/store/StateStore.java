@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * that changes never interleave. When it reports a change, the store bumps the version by one,
  * writes the new state to disk (atomically, {@link StateFile}), and only then makes it current
  * and tells the listeners; the caller's future completes after that, so an acknowledged change
- * is durable and already visible. A change that throws leaves everything as it was.
+ * is durable and already visible. A change that throws (an {@link Error} included) leaves
+ * everything as it was and fails the caller's future with what it threw.
  *
  * <p>Threading: {@link #current()} is lock-free from any thread. Listeners are called on the
  * writer thread, in version order, and must not block (they hand work to their own threads).
@@ -72,7 +73,16 @@ public final class StateStore implements AutoCloseable {
   public <T> CompletableFuture<T> update(Change<T> change) {
     CompletableFuture<T> answer = new CompletableFuture<>();
     try {
-      writer.execute(() -> commit(change, answer));
+      writer.execute(() -> {
+        try {
+          commit(change, answer);
+        } catch (Throwable e) {
+          // An Error too (a stack overflow in a change, say): the caller must get an answer, or
+          // its connection would wait forever. A no-op when the answer was already given.
+          log.error("change failed on the store's writer thread", e);
+          answer.completeExceptionally(e);
+        }
+      });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       answer.completeExceptionally(new IllegalStateException("the store is closed", e));
     }
@@ -84,7 +94,7 @@ public final class StateStore implements AutoCloseable {
     Outcome<T> outcome;
     try {
       outcome = change.apply(before);
-    } catch (Exception e) {
+    } catch (Throwable e) {
       answer.completeExceptionally(e);
       return;
     }

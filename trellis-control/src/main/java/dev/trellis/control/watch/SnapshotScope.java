@@ -32,7 +32,9 @@ import java.util.TreeSet;
  *       {@code AuthorizationPolicy} without {@code targetRef});</li>
  *   <li>for each service it may send to: its {@code Service}, endpoints, and TARGETing policies
  *       except {@code AuthorizationPolicy} (enforced by the callee's proxy, and only there); the
- *       routes that name it as PARENT (with policies TARGETing those routes); and, through
+ *       routes that name it as PARENT and apply to this caller, being in the service's namespace
+ *       (producer routes) or the caller's (consumer routes), with policies TARGETing those
+ *       routes; and, through
  *       each such route's BACKEND references, the services those send to, the same way,
  *       transitively.</li>
  * </ul>
@@ -78,6 +80,9 @@ public final class SnapshotScope {
           continue;
         }
         Resource route = referrer.getKey();
+        if (!appliesTo(route, upstream, subscription.namespace())) {
+          continue;
+        }
         includeWithTargeting(mesh, route.key(), included, false);
         for (Reference reference : route.spec().references()) {
           if (reference.role() == Reference.Role.BACKEND) {
@@ -100,6 +105,18 @@ public final class SnapshotScope {
           .toList());
     }
     return new Content(documents, new LinkedHashMap<>(endpoints));
+  }
+
+  /**
+   * Whether {@code route}, attached to {@code service}, steers the traffic of a caller in
+   * {@code callerNamespace}. As in the Gateway API's mesh profile (GAMMA): a route in the
+   * service's own namespace is the producer's and applies to every caller; a route in the
+   * caller's namespace is that consumer's own; a route in any third namespace applies to neither,
+   * so no namespace can capture traffic it neither serves nor sends.
+   */
+  static boolean appliesTo(Resource route, ResourceKey service, String callerNamespace) {
+    String routeNamespace = route.key().namespace();
+    return routeNamespace.equals(service.namespace()) || routeNamespace.equals(callerNamespace);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.trellis.control.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.trellis.control.RawHttp;
 import dev.trellis.control.TestControlPlane;
 import dev.trellis.control.server.ControlPlane;
 import java.net.URI;
@@ -59,6 +60,22 @@ class BadTrafficTest {
   }
 
   @Test
+  void badPercentEncodingIsABadRequestAndTheConnectionLives() throws Exception {
+    try (RawHttp socket = new RawHttp(control.address())) {
+      socket.send(RawHttp.request("GET", "/v1/resources/%zz", control.token(), null));
+      RawHttp.Answer path = socket.read();
+      assertThat(path.status()).isEqualTo(400);
+      assertThat(path.body()).startsWith("{\"error\":\"malformed request target: ");
+
+      socket.send(RawHttp.request("GET", "/v1/resources/services?namespace=%g1", control.token(), null));
+      assertThat(socket.read().status()).isEqualTo(400);
+
+      socket.send(RawHttp.request("GET", "/healthz", control.token(), null));
+      assertThat(socket.read().status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void garbageOnTheWatchClosesItWithAReason() {
     AtomicInteger closeCode = new AtomicInteger();
     AtomicReference<String> closeReason = new AtomicReference<>();
@@ -79,6 +96,66 @@ class BadTrafficTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> closeCode.get() == 1003);
     assertThat(closeReason.get()).startsWith("not a watch message: ");
+  }
+
+  @Test
+  void aBinaryFrameOnTheWatchIsRefusedWith1003() {
+    AtomicInteger closeCode = new AtomicInteger();
+    AtomicReference<String> closeReason = new AtomicReference<>();
+    WebSocket socket = watch(new WebSocket.Listener() {
+      @Override
+      public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason.set(reason);
+        closeCode.set(statusCode);
+        return null;
+      }
+    });
+
+    socket.sendBinary(java.nio.ByteBuffer.wrap("{\"type\":\"subscribe\"}".getBytes()), true).join();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> closeCode.get() == 1003);
+    assertThat(closeReason.get()).startsWith("not a watch message: ");
+  }
+
+  @Test
+  void aSubscriptionSentInFragmentsIsAnsweredWithASnapshot() {
+    StringBuilder text = new StringBuilder();
+    AtomicReference<String> firstMessage = new AtomicReference<>();
+    AtomicInteger closeCode = new AtomicInteger();
+    WebSocket socket = watch(new WebSocket.Listener() {
+      @Override
+      public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        text.append(data);
+        if (last && firstMessage.get() == null) {
+          firstMessage.set(text.toString());
+        }
+        webSocket.request(1);
+        return null;
+      }
+
+      @Override
+      public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode.set(statusCode);
+        return null;
+      }
+    });
+
+    socket.sendText("{\"type\":\"subscribe\",\"node\":\"web-1\",", false).join();
+    socket.sendText("\"service\":\"web\",\"upstreams\":[\"catalog\"]}", true).join();
+
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> firstMessage.get() != null || closeCode.get() != 0);
+    assertThat(closeCode.get()).isZero();
+    assertThat(firstMessage.get()).startsWith("{\"type\":\"snapshot\"");
+    socket.abort();
+  }
+
+  private WebSocket watch(WebSocket.Listener listener) {
+    return http.newWebSocketBuilder()
+        .header("Authorization", "Bearer " + control.token())
+        .buildAsync(URI.create("ws://127.0.0.1:" + control.address().getPort() + "/v1/watch"),
+            listener)
+        .join();
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {

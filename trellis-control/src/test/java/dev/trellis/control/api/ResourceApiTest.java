@@ -152,4 +152,33 @@ class ResourceApiTest {
         () -> client.delete(ResourceKind.SERVICE, "default", "nope"));
     assertThat(unknown.status()).isEqualTo(404);
   }
+
+  @Test
+  void parseErrorsAndDanglingReferencesAreReportedTogether() {
+    String badPort = service("catalog").replace("port: 8080", "port: 0");
+    ControlApiException refused = catchThrowableOfType(ControlApiException.class,
+        () -> client.apply("mesh.yaml", docs(badPort, route("r", "catalog", "catalog", "missing")),
+            false));
+
+    assertThat(refused.status()).isEqualTo(422);
+    // The port, and the backend that exists nowhere; not catalog, whose own error says enough.
+    assertThat(refused.details()).satisfiesExactly(
+        port -> assertThat(port).matches("mesh\\.yaml:\\d+: spec\\.ports\\[0\\]\\.port: 0 .*"),
+        missing -> assertThat(missing).matches(
+            "mesh\\.yaml:\\d+: spec\\.rules\\[0\\]\\.backendRefs\\[1\\]\\S*: missing .*"));
+  }
+
+  @Test
+  void aResourceDefinedInTwoFilesIsOneErrorInFileOrder() {
+    ControlApiException refused = catchThrowableOfType(ControlApiException.class,
+        () -> client.apply(java.util.List.of(
+            new dev.trellis.api.resources.SourceFile("b.yaml", service("catalog")),
+            new dev.trellis.api.resources.SourceFile("a.yaml", docs(service("web"), service("catalog")))),
+            false));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.details()).containsExactly("a.yaml:10: metadata.name: catalog (expected: a"
+        + " name no other Service in namespace default has in what is applied together (the"
+        + " document at b.yaml:1 has it))");
+  }
 }

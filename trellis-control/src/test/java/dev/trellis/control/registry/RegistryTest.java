@@ -102,7 +102,8 @@ class RegistryTest {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.details()).containsExactly(
-        "service: Catalog! (expected: a DNS label, e.g. catalog)",
+        "service: Catalog! (expected: a DNS label: at most 63 lower-case letters, digits and"
+            + " '-', starting and ending with a letter or digit)",
         "port: 70000 (expected: 1..65535)",
         "leaseSeconds: -1 (expected: 1..3600)");
     assertThat(client.endpoints().services()).isEmpty();
@@ -115,5 +116,22 @@ class RegistryTest {
 
   private static InstanceRegistration lease(String service, int port, int seconds) {
     return new InstanceRegistration(service, "default", "127.0.0.1", port, Map.of(), "", seconds);
+  }
+
+  @Test
+  void aDeregistrationThatCannotBeWrittenKeepsTheLease() throws Exception {
+    Registered registered = client.register(new InstanceRegistration(
+        "catalog", null, "127.0.0.1", 9001, Map.of(), "", 0));
+    // A directory where the store writes its temporary file: every write fails.
+    Path blocker = java.nio.file.Files.createDirectory(dataDir.resolve("state.json.tmp"));
+
+    ControlApiException refused = catchThrowableOfType(ControlApiException.class,
+        () -> client.deregister(registered.id()));
+    assertThat(refused.status()).isEqualTo(503);
+
+    java.nio.file.Files.delete(blocker);
+    // The clock stands still: lease sweeps (every 20 ms) must find the lease alive, not missing.
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() ->
+        client.endpoints("catalog", "default").services().get(0).endpoints().size() == 1);
   }
 }

@@ -60,6 +60,47 @@ class SnapshotScopeTest {
         .isEqualTo(SnapshotScope.of(state, subscription("a")));
   }
 
+  @Test
+  void producerRoutesApplyToAllConsumerRoutesToTheirOwnNamespaceOthersToNobody() throws Exception {
+    MeshState state = state(docs(
+        namespaced(service("catalog"), "default"),
+        namespaced(service("web"), "shop"),
+        namespaced(service("canary"), "shop"),
+        namespaced(service("sink"), "other"),
+        namespaced(route("producer", "catalog", "catalog"), "default"),
+        namespaced(routeToDefault("consumer", "catalog", "canary"), "shop"),
+        namespaced(routeToDefault("foreign", "catalog", "sink"), "other")));
+
+    SnapshotScope.Content fromShop = SnapshotScope.of(state,
+        new Subscription("web-1", "web", "shop", List.of("default/catalog")));
+    SnapshotScope.Content fromDefault = SnapshotScope.of(state,
+        new Subscription("front-1", "front", "default", List.of("catalog")));
+
+    assertThat(routes(fromShop)).containsExactlyInAnyOrder("default/producer", "shop/consumer");
+    assertThat(fromShop.endpoints()).containsOnlyKeys("default/catalog", "shop/canary");
+    assertThat(routes(fromDefault)).containsExactly("default/producer");
+    assertThat(fromDefault.endpoints()).containsOnlyKeys("default/catalog");
+  }
+
+  private static List<String> routes(SnapshotScope.Content content) {
+    return content.resources().stream()
+        .filter(d -> d.path("kind").asText().equals("HTTPRoute"))
+        .map(d -> d.at("/metadata/namespace").asText("default") + "/" + d.at("/metadata/name").asText())
+        .toList();
+  }
+
+  /** {@code document} moved into {@code namespace}. */
+  private static String namespaced(String document, String namespace) {
+    return document.replaceFirst("metadata:\n  name: (\\S+)\n",
+        "metadata:\n  name: $1\n  namespace: " + namespace + "\n");
+  }
+
+  /** A route whose parent is a Service in namespace default, its backends in its own namespace. */
+  private static String routeToDefault(String name, String parent, String... backends) {
+    return route(name, parent, backends)
+        .replace("      name: " + parent + "\n", "      name: " + parent + "\n      namespace: default\n");
+  }
+
   private static MeshState state(String yaml) throws Exception {
     return MeshState.empty().withResources(MeshResources.of(ConfigLoader.load("mesh.yaml", yaml)),
         Map.of());

@@ -1,7 +1,6 @@
 package dev.trellis.proxy.balance;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One upstream endpoint: an instance of a service that a request can be sent to.
@@ -46,9 +45,10 @@ public record Endpoint(String id, String host, int port, String zone, Map<String
         && host.equals(that.host);
   }
 
+  /** Computed without Objects.hash: it is on every request's path, and varargs allocate. */
   @Override
   public int hashCode() {
-    return Objects.hash(id, host, port);
+    return 31 * (31 * id.hashCode() + host.hashCode()) + port;
   }
 
   @Override

@@ -23,6 +23,8 @@ import java.util.Map;
 public final class Distribution {
   /** As ./trellis runs it: Netty's native transport loads without a warning. */
   public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+  /** The environment variable whose value {@code ./trellis} adds to the JVM's options. */
+  public static final String JAVA_OPTS = "TRELLIS_JAVA_OPTS";
 
   private final Path home;
   private final Path java;
@@ -50,9 +52,15 @@ public final class Distribution {
 
   /** The full command line that runs {@code trellis args...}. */
   public List<String> commandLine(List<String> args) {
+    return commandLine(List.of(), args);
+  }
+
+  /** The command line that runs {@code trellis args...} in a JVM started with {@code jvmOptions}. */
+  public List<String> commandLine(List<String> jvmOptions, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add(NATIVE_ACCESS);
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(home.resolve("lib") + "/*");
     command.add("dev.trellis.cli.TrellisCli");
@@ -77,7 +85,14 @@ public final class Distribution {
     return start(Map.of(), args);
   }
 
+  /**
+   * Starts {@code trellis args...} with {@code env} added to this JVM's environment. As
+   * {@code ./trellis} does, {@code TRELLIS_JAVA_OPTS} in {@code env} adds JVM options (split at
+   * white space), e.g. {@code -Xmx128m}.
+   */
   public TrellisProcess start(Map<String, String> env, String... args) {
-    return TrellisProcess.start(commandLine(List.of(args)), env);
+    String javaOpts = env.getOrDefault(JAVA_OPTS, "").strip();
+    List<String> jvmOptions = javaOpts.isEmpty() ? List.of() : List.of(javaOpts.split("\\s+"));
+    return TrellisProcess.start(commandLine(jvmOptions, List.of(args)), env);
   }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * full pipe and can be read at any time.
  *
  * <p>{@link #close()} stops it for sure: SIGTERM, a grace period, then SIGKILL of the process and
- * every descendant, so no test leaves a process behind.
+ * every descendant, so no test leaves a process behind; then it deletes the captured output.
  */
 public final class TrellisProcess implements AutoCloseable {
   private static final Duration GRACE = Duration.ofSeconds(10);
@@ -146,11 +146,22 @@ public final class TrellisProcess implements AutoCloseable {
       }
     }
     descendants.forEach(ProcessHandle::destroyForcibly);
+    deleteQuietly(stdout);
+    deleteQuietly(stderr);
   }
 
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A leftover log in the temp directory is harmless.
+    }
+  }
+
+  /** The file's text; empty once {@link #close()} has deleted it. */
   private static String read(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

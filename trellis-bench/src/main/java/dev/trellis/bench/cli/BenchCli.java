@@ -1,0 +1,24 @@
+package dev.trellis.bench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The tools {@code bench/run} drives: the backend, the open-loop load generator, the wrk
+ * wrapper and the report. JMH benchmarks run through {@code org.openjdk.jmh.Main} instead.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Trellis benchmark tools (driven by bench/run).",
+    subcommands = {BackendCommand.class, LoadCommand.class, WrkCommand.class, NoteCommand.class,
+        ReportCommand.class, PortsCommand.class, StreamSourceCommand.class, StreamCommand.class})
+public final class BenchCli {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its error format set, as {@link #main} runs it. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new BenchCli()).setParameterExceptionHandler(new OptionErrors());
+  }
+}

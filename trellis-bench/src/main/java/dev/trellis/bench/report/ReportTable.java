@@ -1,0 +1,257 @@
+package dev.trellis.bench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a run's measurements into the markdown report {@code bench/run} prints and keeps: one
+ * table of absolute figures per workload, then the ratios of Trellis to each other row.
+ *
+ * <p>Rows that did not run appear with their reason instead of numbers, in the tables and the
+ * ratios alike, so a missing figure is never silently absent. Pure: no I/O, no clock.
+ */
+public final class ReportTable {
+
+  static final String TRELLIS = "trellis";
+  static final List<String> ROW_ORDER = List.of("direct", TRELLIS, "haproxy", "nginx");
+  private static final Map<String, String> LABELS = Map.of(
+      "direct", "direct", TRELLIS, "Trellis", "haproxy", "HAProxy", "nginx", "nginx");
+
+  private final List<Measurement> measurements;
+
+  public ReportTable(List<Measurement> measurements) {
+    this.measurements = List.copyOf(measurements);
+  }
+
+  /** The latency table, the throughput table, the ratios, and a list of what did not run. */
+  public String markdown() {
+    StringBuilder out = new StringBuilder();
+    latencyTable(out);
+    throughputTable(out);
+    streamTable(out);
+    ratios(out);
+    notRun(out);
+    return out.toString();
+  }
+
+  private void latencyTable(StringBuilder out) {
+    out.append("### Latency at fixed rates (open loop, from intended send time)\n\n");
+    out.append("| row | target rps | achieved rps | errors | p50 µs | p99 µs | p99.9 µs | max µs "
+        + "| added p50 | added p99 | added p99.9 | added max | CPU s / 1k req | peak RSS MiB |\n");
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    for (Integer rate : latencyRates()) {
+      Measurement direct = find("direct", "latency", rate);
+      for (String row : rows()) {
+        Measurement m = find(row, "latency", rate);
+        if (m == null) {
+          m = find(row, "latency", null);
+          if (m == null || m.ran()) {
+            continue;
+          }
+        }
+        if (!m.ran()) {
+          out.append("| ").append(label(row)).append(" | ").append(rate)
+              .append(" | not run: ").append(m.notRun()).append(" |||||||||||\n");
+          continue;
+        }
+        Measurement base = direct != null && direct.ran() ? direct : null;
+        out.append("| ").append(label(row))
+            .append(" | ").append(rate)
+            .append(" | ").append(Figures.rps(m.rps()))
+            .append(" | ").append(m.errors())
+            .append(" | ").append(Figures.micros(m.p50Us()))
+            .append(" | ").append(Figures.micros(m.p99Us()))
+            .append(" | ").append(Figures.micros(m.p999Us()))
+            .append(" | ").append(Figures.micros(m.maxUs()))
+            .append(" | ").append(row.equals("direct") || base == null ? Figures.NONE : Figures.added(m.p50Us(), base.p50Us()))
+            .append(" | ").append(row.equals("direct") || base == null ? Figures.NONE : Figures.added(m.p99Us(), base.p99Us()))
+            .append(" | ").append(row.equals("direct") || base == null ? Figures.NONE : Figures.added(m.p999Us(), base.p999Us()))
+            .append(" | ").append(row.equals("direct") || base == null ? Figures.NONE : Figures.added(m.maxUs(), base.maxUs()))
+            .append(" | ").append(perProcessCpu(m))
+            .append(" | ").append(perProcessRss(m))
+            .append(" |\n");
+      }
+    }
+    out.append('\n');
+  }
+
+  private void throughputTable(StringBuilder out) {
+    out.append("### Maximum throughput (wrk, closed loop)\n\n");
+    out.append("| row | rps | requests | errors | CPU s / 1k req | peak RSS MiB |\n");
+    out.append("|---|--:|--:|--:|--:|--:|\n");
+    for (String row : rows()) {
+      Measurement m = find(row, "throughput", null);
+      if (m == null) {
+        continue;
+      }
+      if (!m.ran()) {
+        out.append("| ").append(label(row)).append(" | not run: ").append(m.notRun()).append(" |||||\n");
+        continue;
+      }
+      out.append("| ").append(label(row))
+          .append(" | ").append(Figures.rps(m.rps()))
+          .append(" | ").append(m.requests())
+          .append(" | ").append(m.errors())
+          .append(" | ").append(perProcessCpu(m))
+          .append(" | ").append(perProcessRss(m))
+          .append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  private void streamTable(StringBuilder out) {
+    if (measurements.stream().noneMatch(m -> m.workload().equals("tcp") && ROW_ORDER.contains(m.row()))) {
+      return;
+    }
+    out.append("### TCP stream throughput\n\n");
+    out.append("| row | MiB/s | CPU s / GiB | peak RSS MiB |\n");
+    out.append("|---|--:|--:|--:|\n");
+    for (String row : rows()) {
+      Measurement m = find(row, "tcp", null);
+      if (m == null) {
+        continue;
+      }
+      if (!m.ran()) {
+        out.append("| ").append(label(row)).append(" | not run: ").append(m.notRun()).append(" |||\n");
+        continue;
+      }
+      out.append("| ").append(label(row))
+          .append(" | ").append(Figures.rps(m.mibPerSecond()))
+          .append(" | ").append(perProcessCpuPerGib(m))
+          .append(" | ").append(perProcessRss(m))
+          .append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  private void ratios(StringBuilder out) {
+    List<String> others = List.of("direct", "haproxy", "nginx");
+    out.append("### Ratios (Trellis / other; below 1.00x means Trellis is lower)\n\n");
+    out.append("| figure |");
+    others.forEach(o -> out.append(" Trellis/").append(label(o)).append(" |"));
+    out.append("\n|---|").append("--:|".repeat(others.size())).append('\n');
+    for (Integer rate : latencyRates()) {
+      ratioLine(out, "p50 @ " + rate + " rps", others, o -> latency(o, rate, Measurement::p50Us));
+      ratioLine(out, "p99 @ " + rate + " rps", others, o -> latency(o, rate, Measurement::p99Us));
+      ratioLine(out, "p99.9 @ " + rate + " rps", others, o -> latency(o, rate, Measurement::p999Us));
+      ratioLine(out, "max @ " + rate + " rps", others, o -> latency(o, rate, Measurement::maxUs));
+      ratioLine(out, "CPU s / 1k req @ " + rate + " rps", others, o -> latency(o, rate, Measurement::cpuSecondsPer1k));
+    }
+    ratioLine(out, "max throughput rps", others, o -> figure(find(o, "throughput", null), Measurement::rps));
+    ratioLine(out, "CPU s / 1k req @ max throughput", others,
+        o -> figure(find(o, "throughput", null), Measurement::cpuSecondsPer1k));
+    if (measurements.stream().anyMatch(m -> m.workload().equals("tcp") && m.ran())) {
+      ratioLine(out, "TCP stream MiB/s", others, o -> figure(find(o, "tcp", null), Measurement::mibPerSecond));
+      ratioLine(out, "CPU s / GiB, TCP stream", others,
+          o -> figure(find(o, "tcp", null), Measurement::cpuSecondsPerGib));
+    }
+    ratioLine(out, "peak RSS (sum over proxies)", others, this::peakRss);
+    out.append('\n');
+  }
+
+  private void ratioLine(StringBuilder out, String name, List<String> others, Function<String, Double> value) {
+    out.append("| ").append(name).append(" |");
+    Double trellis = value.apply(TRELLIS);
+    for (String other : others) {
+      out.append(' ').append(Figures.ratio(trellis, value.apply(other))).append(" |");
+    }
+    out.append('\n');
+  }
+
+  private void notRun(StringBuilder out) {
+    List<String> reasons = measurements.stream()
+        .filter(m -> !m.ran())
+        .map(m -> "- " + label(m.row()) + " (" + m.workload() + "): not run: " + m.notRun())
+        .distinct()
+        .toList();
+    if (!reasons.isEmpty()) {
+      out.append("### Not run\n\n");
+      reasons.forEach(r -> out.append(r).append('\n'));
+      out.append('\n');
+    }
+  }
+
+  private Double latency(String row, int rate, Function<Measurement, Double> figure) {
+    return figure(find(row, "latency", rate), figure);
+  }
+
+  private static Double figure(Measurement m, Function<Measurement, Double> figure) {
+    return m == null || !m.ran() ? null : figure.apply(m);
+  }
+
+  private Double peakRss(String row) {
+    long kib = measurements.stream()
+        .filter(m -> m.row().equals(row) && m.ran())
+        .flatMap(m -> m.processes().stream())
+        .collect(Collectors.toMap(ProcessUse::name, ProcessUse::peakRssKib, Math::max, LinkedHashMap::new))
+        .values().stream().mapToLong(Long::longValue).sum();
+    return kib == 0 ? null : (double) kib;
+  }
+
+  private static String perProcessCpu(Measurement m) {
+    if (m.processes().isEmpty() || m.requests() == null || m.requests() == 0) {
+      return Figures.NONE;
+    }
+    double thousands = m.requests() / 1000.0;
+    List<String> parts = new ArrayList<>();
+    for (ProcessUse p : m.processes()) {
+      parts.add(Figures.cpu(p.cpuSeconds() / thousands));
+    }
+    return String.join(" + ", parts);
+  }
+
+  private static String perProcessCpuPerGib(Measurement m) {
+    if (m.processes().isEmpty() || m.bytes() == null || m.bytes() == 0) {
+      return Figures.NONE;
+    }
+    double gib = m.bytes() / (1024.0 * 1024.0 * 1024.0);
+    return m.processes().stream().map(p -> Figures.cpu(p.cpuSeconds() / gib)).collect(Collectors.joining(" + "));
+  }
+
+  private static String perProcessRss(Measurement m) {
+    if (m.processes().isEmpty()) {
+      return Figures.NONE;
+    }
+    return m.processes().stream().map(p -> Figures.mib(p.peakRssKib())).collect(Collectors.joining(" + "));
+  }
+
+  private Measurement find(String row, String workload, Integer rate) {
+    for (Measurement m : measurements) {
+      if (m.row().equals(row) && m.workload().equals(workload) && Objects.equals(m.targetRps(), rate)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private Set<Integer> latencyRates() {
+    return measurements.stream()
+        .filter(m -> m.workload().equals("latency") && m.targetRps() != null)
+        .map(Measurement::targetRps)
+        .sorted()
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** The rows present, in the canonical order, then any others in order of appearance. */
+  private List<String> rows() {
+    Set<String> rows = new LinkedHashSet<>();
+    for (String row : ROW_ORDER) {
+      if (measurements.stream().anyMatch(m -> m.row().equals(row))) {
+        rows.add(row);
+      }
+    }
+    measurements.forEach(m -> rows.add(m.row()));
+    return List.copyOf(rows);
+  }
+
+  private static String label(String row) {
+    return LABELS.getOrDefault(row, row);
+  }
+}

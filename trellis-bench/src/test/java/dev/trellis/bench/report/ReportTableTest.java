@@ -1,0 +1,112 @@
+package dev.trellis.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTableTest {
+
+  private static Measurement latency(String row, int rate, double p50, double p99, double p999, double max,
+      List<ProcessUse> processes) {
+    return new Measurement(row, "latency", rate, (double) rate, rate * 10L, 0L, p50, p99, p999, max, null, null,
+        processes, null);
+  }
+
+  private static Measurement throughput(String row, double rps, long requests, List<ProcessUse> processes) {
+    return new Measurement(row, "throughput", null, rps, requests, 0L, null, null, null, null, null, null,
+        processes, null);
+  }
+
+  private static List<ProcessUse> two(String kind, double cpuEach, long rssEach) {
+    return List.of(new ProcessUse(kind + "-outbound", 10, cpuEach, rssEach),
+        new ProcessUse(kind + "-inbound", 11, cpuEach, rssEach));
+  }
+
+  private final List<Measurement> measurements = List.of(
+      latency("direct", 1000, 100, 200, 400, 800, List.of()),
+      latency("trellis", 1000, 300, 600, 1200, 1600, two("trellis", 2.0, 102400)),
+      latency("haproxy", 1000, 150, 400, 800, 1000, two("haproxy", 1.0, 10240)),
+      Measurement.notRun("nginx", "latency", "nginx not installed"),
+      throughput("direct", 100_000, 500_000, List.of()),
+      throughput("trellis", 20_000, 100_000, two("trellis", 10.0, 204800)),
+      throughput("haproxy", 40_000, 200_000, two("haproxy", 10.0, 20480)),
+      Measurement.notRun("nginx", "throughput", "nginx not installed"));
+
+  @Test
+  void latencyRowsShowAbsoluteFiguresAndWhatEachAddsOverDirect() {
+    String markdown = new ReportTable(measurements).markdown();
+
+    // 1000 rps for 10 s = 10000 requests; 2 CPU s each = 0.200 s per 1k requests per process
+    assertThat(markdown).contains(
+        "| direct | 1000 | 1000 | 0 | 100 | 200 | 400 | 800 | — | — | — | — | — | — |\n",
+        "| Trellis | 1000 | 1000 | 0 | 300 | 600 | 1200 | 1600 | +200 | +400 | +800 | +800 | 0.200 + 0.200 | 100.0 + 100.0 |\n",
+        "| HAProxy | 1000 | 1000 | 0 | 150 | 400 | 800 | 1000 | +50 | +200 | +400 | +200 | 0.100 + 0.100 | 10.0 + 10.0 |\n",
+        "| nginx | 1000 | not run: nginx not installed |");
+  }
+
+  @Test
+  void throughputRowsShowRpsAndCpuPerThousand() {
+    String markdown = new ReportTable(measurements).markdown();
+
+    assertThat(markdown).contains(
+        "| direct | 100000 | 500000 | 0 | — | — |\n",
+        "| Trellis | 20000 | 100000 | 0 | 0.100 + 0.100 | 200.0 + 200.0 |\n",
+        "| nginx | not run: nginx not installed |");
+  }
+
+  @Test
+  void ratiosCompareTrellisWithEachRowAndSayDashWhereARowIsMissing() {
+    String markdown = new ReportTable(measurements).markdown();
+
+    assertThat(markdown).contains(
+        "| figure | Trellis/direct | Trellis/HAProxy | Trellis/nginx |",
+        "| p50 @ 1000 rps | 3.00x | 2.00x | — |\n",
+        "| p99.9 @ 1000 rps | 3.00x | 1.50x | — |\n",
+        "| CPU s / 1k req @ 1000 rps | — | 2.00x | — |\n",
+        "| max throughput rps | 0.20x | 0.50x | — |\n",
+        "| CPU s / 1k req @ max throughput | — | 2.00x | — |\n",
+        // peak RSS: the largest seen per process, summed: 2 x 200 MiB against 2 x 20 MiB
+        "| peak RSS (sum over proxies) | — | 10.00x | — |\n");
+  }
+
+  @Test
+  void tcpStreamRowsShowMibPerSecondAndCpuPerGib() {
+    long gib = 1024L * 1024 * 1024;
+    List<Measurement> withTcp = new java.util.ArrayList<>(measurements);
+    withTcp.add(new Measurement("direct", "tcp", null, null, null, 0L, null, null, null, null, 4 * gib, 2048.0,
+        List.of(), null));
+    withTcp.add(new Measurement("haproxy", "tcp", null, null, null, 0L, null, null, null, null, 2 * gib, 1024.0,
+        two("haproxy", 1.0, 10240), null));
+    withTcp.add(new Measurement("trellis", "tcp", null, null, null, 0L, null, null, null, null, gib, 512.0,
+        two("trellis", 1.0, 10240), null));
+    withTcp.add(Measurement.notRun("nginx", "tcp", "no stream module"));
+
+    String markdown = new ReportTable(withTcp).markdown();
+
+    assertThat(markdown).contains(
+        "### TCP stream throughput\n\n| row | MiB/s | CPU s / GiB | peak RSS MiB |\n",
+        "| direct | 2048 | — | — |\n",
+        "| HAProxy | 1024 | 0.500 + 0.500 | 10.0 + 10.0 |\n",
+        "| nginx | not run: no stream module |||\n",
+        "| TCP stream MiB/s | 0.25x | 0.50x | — |\n",
+        "| CPU s / GiB, TCP stream | — | 2.00x | — |\n");
+  }
+
+  @Test
+  void listsWhatDidNotRunAndWhy() {
+    List<Measurement> withoutTrellis = List.of(
+        latency("direct", 500, 100, 200, 400, 800, List.of()),
+        Measurement.notRun("trellis", "latency", "`trellis proxy` is not in this build"),
+        Measurement.notRun("trellis", "throughput", "`trellis proxy` is not in this build"));
+
+    String markdown = new ReportTable(withoutTrellis).markdown();
+
+    assertThat(markdown).contains(
+        "| Trellis | 500 | not run: `trellis proxy` is not in this build |",
+        "| Trellis | not run: `trellis proxy` is not in this build |",
+        "| p50 @ 500 rps | — | — | — |",
+        "### Not run\n\n- Trellis (latency): not run: `trellis proxy` is not in this build\n"
+            + "- Trellis (throughput): not run: `trellis proxy` is not in this build\n");
+  }
+}
