@@ -102,6 +102,12 @@ class RegistryIT {
 
     CommandResult table = control.cli("get", "endpoints", "catalog");
     assertThat(table.stdout()).contains("127.0.0.1:41001", "HEALTHY", "zone-a").doesNotContain("41002");
+    CommandResult json = control.cli("get", "endpoints", "catalog", "-o", "json");
+    assertThat(json.exitCode()).as(json.describe()).isZero();
+    assertThat(json.stdout()).contains("\"port\" : 41001", "\"registeredAt\" : \"20");
+    CommandResult yaml = control.cli("get", "endpoints", "-o", "yaml");
+    assertThat(yaml.exitCode()).as(yaml.describe()).isZero();
+    assertThat(yaml.stdout()).contains("port: 41001", "zone: zone-a");
 
     long beforeDeregister = latest().version();
     client.deregister(steady);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.trellis.api.json.ApiJson;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.List;
 public enum OutputFormat {
   TABLE, YAML, JSON;
 
+  // Both print values the way the API sends them (instants as text, nulls left out): the JSON
+  // mapper is the wire's own, indented; the YAML one copies its configuration.
   private static final ObjectMapper JSON_MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML_MAPPER = new ObjectMapper(YAMLFactory.builder()
+      ApiJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper YAML_MAPPER = ApiJson.mapper().copyWith(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
