@@ -1,11 +1,14 @@
 package dev.trellis.cli.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.trellis.api.json.ApiJson;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,14 +19,18 @@ public enum OutputFormat {
   TABLE, YAML, JSON;
 
   // Both print values the way the API sends them (instants as text, nulls left out): the JSON
-  // mapper is the wire's own, indented; the YAML one copies its configuration.
+  // mapper is the wire's own, indented; the YAML one has the same settings.
   private static final ObjectMapper JSON_MAPPER =
       ApiJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML_MAPPER = ApiJson.mapper().copyWith(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .build());
+  private static final ObjectMapper YAML_MAPPER = YAMLMapper.builder(YAMLFactory.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+          .build())
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
 
   /**
    * Prints documents: YAML as a multi-document stream (so that it can be applied back), JSON as
