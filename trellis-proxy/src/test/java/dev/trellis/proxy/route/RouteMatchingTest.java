@@ -7,7 +7,9 @@ import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import dev.trellis.config.route.RouteFilter;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Precedence and matching of compiled route tables, without sockets. */
@@ -161,5 +163,32 @@ class RouteMatchingTest {
     assertThat(PathRewrites.modify("/old", toNew, "/old")).isEqualTo("/new");
     assertThat(PathRewrites.modify("/old/a", toRoot, "/old")).isEqualTo("/a");
     assertThat(PathRewrites.modify("/old", toRoot, "/old")).isEqualTo("/");
+  }
+
+  @Test
+  void redirectLocationTakesMissingPartsFromTheRequest() {
+    RouteRequest seen = new RouteRequest(get("/a?x=1", "host", "catalog:8080"));
+    assertThat(location(new RouteFilter.RequestRedirect(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 302), seen))
+        .isEqualTo("http://catalog:8080/a?x=1");
+    assertThat(location(new RouteFilter.RequestRedirect(
+        Optional.of("https"), Optional.of("shop.example"), Optional.empty(), Optional.empty(), 302), seen))
+        .isEqualTo("https://shop.example/a?x=1");
+    assertThat(location(new RouteFilter.RequestRedirect(
+        Optional.of("https"), Optional.empty(), Optional.empty(), Optional.of(8443), 308), seen))
+        .isEqualTo("https://catalog:8443/a?x=1");
+    assertThat(location(new RouteFilter.RequestRedirect(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(80), 302), seen))
+        .isEqualTo("http://catalog/a?x=1");
+  }
+
+  static String location(RouteFilter.RequestRedirect filter, RouteRequest seen) {
+    io.netty.handler.codec.http.FullHttpResponse response = PathRewrites.redirect(filter, seen, null);
+    try {
+      assertThat(response.status().code()).isEqualTo(filter.statusCode());
+      return response.headers().get("location");
+    } finally {
+      response.release();
+    }
   }
 }

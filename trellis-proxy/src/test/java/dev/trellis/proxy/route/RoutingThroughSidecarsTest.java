@@ -46,7 +46,9 @@ class RoutingThroughSidecarsTest {
           - matches: [{path: {type: Exact, value: /v2/exact}}]
             backendRefs: [{name: catalog}]
           - matches: [{path: {type: PathPrefix, value: /beta}, headers: [{name: X-Canary, value: "yes"}]}]
-            backendRefs: [{name: catalog-v2}]
+            backendRefs:
+              - name: catalog-v2
+                filters: [{type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: x-test, value: canary}]}}]
           - matches: [{path: {type: PathPrefix, value: /beta}}]
             backendRefs: [{name: catalog}]
           - matches: [{path: {type: PathPrefix, value: /split}}]
@@ -166,7 +168,9 @@ class RoutingThroughSidecarsTest {
 
   @Test
   void headerMatchPicksTheCanary() throws Exception {
-    assertThat(get("/beta", "x-canary: yes\r\n").header("x-app")).isEqualTo("catalog-v2");
+    RawHttp.Response canary = get("/beta", "x-canary: yes\r\n");
+    assertThat(canary.header("x-app")).isEqualTo("catalog-v2");
+    assertThat(canary.body()).contains("x-test=canary"); // the backendRef's own filter
     assertThat(get("/beta", "x-canary: no\r\n").header("x-app")).isEqualTo("catalog");
     assertThat(get("/beta").header("x-app")).isEqualTo("catalog");
   }
