@@ -20,6 +20,8 @@ import dev.trellis.proxy.mesh.ServiceDefinition;
 import dev.trellis.proxy.mesh.ServiceKey;
 import dev.trellis.proxy.mesh.ServicePolicy;
 import dev.trellis.proxy.mesh.ServicePort;
+import dev.trellis.proxy.route.RouteTable;
+import dev.trellis.proxy.route.RouteTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,9 @@ import java.util.regex.Pattern;
  *       the service; when several do, the first by name wins (the Gateway API's tie-break),
  *       and policies without that section are not considered;</li>
  *   <li>the request timeout ({@code timeouts.request}) of a {@code TrafficPolicy} targeting the
- *       service, by the same tie-break among the policies that set one.</li>
+ *       service, by the same tie-break among the policies that set one;</li>
+ *   <li>the {@code HTTPRoute}s and {@code GRPCRoute}s whose parentRefs name the service,
+ *       compiled by {@link RouteTables}.</li>
  * </ul>
  * References between documents are not checked: a scoped snapshot may legitimately name
  * resources outside the proxy's scope (a route's other parents).
@@ -94,6 +98,10 @@ public final class SnapshotTranslator {
       }
     }
 
+    Map<ServiceKey, RouteTable> routes = RouteTables.build(byName, (service, portName) -> {
+      ServiceSpec spec = serviceSpecs.get(service);
+      return spec == null ? null : spec.port(portName).map(p -> p.port()).orElse(null);
+    });
     Map<ServiceKey, ServiceDefinition> services = new TreeMap<>(SnapshotTranslator::compareKeys);
     for (ServiceKey key : union(serviceSpecs.keySet(), endpoints.keySet())) {
       ServiceSpec spec = serviceSpecs.get(key);
@@ -107,7 +115,7 @@ public final class SnapshotTranslator {
           .toList();
       services.put(key, new ServiceDefinition(
           key, ports, endpoints.getOrDefault(key, List.of()), balancers.get(key),
-          servicePolicies.get(key)));
+          servicePolicies.get(key), routes.get(key)));
     }
     return new TranslatedSnapshot(snapshot, resources, List.copyOf(services.values()));
   }

@@ -45,6 +45,7 @@ public final class HttpExchange {
   private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>(4);
   private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(2);
   private final List<Runnable> attemptFailedListeners = new ArrayList<>(1);
+  private final List<Consumer<HttpResponse>> responseHeadListeners = new ArrayList<>(1);
   private ConnectFailureHandler connectFailureHandler;
 
   private String target = "";
@@ -175,6 +176,14 @@ public final class HttpExchange {
     finishListeners.add(listener);
   }
 
+  /**
+   * Lets {@code listener} change the head of the upstream response before it goes downstream
+   * (not the proxy's own answers).
+   */
+  public void onResponseHead(Consumer<HttpResponse> listener) {
+    responseHeadListeners.add(listener);
+  }
+
   /** Runs {@code listener} if the current attempt fails to connect (before any retry). */
   public void onAttemptFailed(Runnable listener) {
     attemptFailedListeners.add(listener);
@@ -224,10 +233,25 @@ public final class HttpExchange {
       finish(false);
       return;
     }
-    FullHttpResponse response = ErrorResponses.of(error, request, downstream.alloc());
+    answer(ErrorResponses.of(error, request, downstream.alloc()));
+  }
+
+  /**
+   * Answers with the proxy's own complete {@code response} (a redirect) instead of forwarding,
+   * and ends the exchange. Call before {@link #forward}; ignored (and released) once finished.
+   */
+  public void respond(FullHttpResponse response) {
+    if (finished || responseStarted) {
+      ReferenceCountUtil.release(response);
+      return;
+    }
+    answer(response);
+  }
+
+  private void answer(FullHttpResponse response) {
     responseStarted = true;
     responseComplete = true;
-    responseStatus = error.status().code();
+    responseStatus = response.status().code();
     if (http1Downstream && !HttpUtil.isKeepAlive(request)) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
@@ -345,6 +369,9 @@ public final class HttpExchange {
       responseStatus = response.status().code();
       upstreamKeepAlive = HttpUtil.isKeepAlive(response);
       grpcStatus = GrpcStatus.of(response.headers()); // a trailers-only answer
+      for (Consumer<HttpResponse> listener : responseHeadListeners) {
+        listener.accept(response);
+      }
       closeAfterResponse = Http1Headers.prepareResponse(response, request, http1Downstream);
     }
     if (part instanceof LastHttpContent last) {

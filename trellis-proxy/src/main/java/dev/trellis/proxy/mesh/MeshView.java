@@ -4,6 +4,7 @@ import dev.trellis.proxy.balance.Balancer;
 import dev.trellis.proxy.balance.Balancers;
 import dev.trellis.proxy.balance.Endpoint;
 import dev.trellis.proxy.balance.EndpointLoads;
+import dev.trellis.proxy.route.RouteTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,14 +20,16 @@ import java.util.Map;
  */
 public final class MeshView {
   /** The view before any snapshot arrived: no services. */
-  public static final MeshView EMPTY = new MeshView(0, Map.of());
+  public static final MeshView EMPTY = new MeshView(0, Map.of(), Map.of());
 
   private final long version;
   private final Map<ServiceKey, ServiceView> services;
+  private final Map<ServiceKey, RouteTable> routes;
 
-  private MeshView(long version, Map<ServiceKey, ServiceView> services) {
+  private MeshView(long version, Map<ServiceKey, ServiceView> services, Map<ServiceKey, RouteTable> routes) {
     this.version = version;
     this.services = services;
+    this.routes = routes;
   }
 
   /**
@@ -36,6 +39,7 @@ public final class MeshView {
    */
   public static MeshView build(long version, List<ServiceDefinition> definitions, EndpointLoads loads) {
     Map<ServiceKey, ServiceView> services = new HashMap<>();
+    Map<ServiceKey, RouteTable> routes = new HashMap<>();
     List<Endpoint> live = new ArrayList<>();
     for (ServiceDefinition definition : definitions) {
       List<Endpoint> routable = new ArrayList<>();
@@ -44,6 +48,9 @@ public final class MeshView {
         if (registered.health().routable()) {
           routable.add(registered.endpoint());
         }
+      }
+      if (!definition.routes().isEmpty()) {
+        routes.put(definition.key(), definition.routes());
       }
       Balancer balancer = Balancers.create(definition.balancer(), List.copyOf(routable), loads);
       services.put(
@@ -57,7 +64,7 @@ public final class MeshView {
               definition.endpoints().size()));
     }
     loads.retainOnly(live);
-    return new MeshView(version, Map.copyOf(services));
+    return new MeshView(version, Map.copyOf(services), Map.copyOf(routes));
   }
 
   /** The version of the snapshot this view was built from. */
@@ -68,6 +75,11 @@ public final class MeshView {
   /** The service {@code key}, or null when the view does not know it. */
   public ServiceView service(ServiceKey key) {
     return services.get(key);
+  }
+
+  /** The routes attached to {@code key}; {@link RouteTable#NONE} when there are none. */
+  public RouteTable routes(ServiceKey key) {
+    return routes.getOrDefault(key, RouteTable.NONE);
   }
 
   /** Every service of the view. */

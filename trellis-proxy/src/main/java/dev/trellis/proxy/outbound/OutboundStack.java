@@ -5,6 +5,7 @@ import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.mesh.MeshView;
 import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.pool.EndpointPools;
+import dev.trellis.proxy.route.RouteStage;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import java.util.function.LongSupplier;
 
@@ -14,11 +15,11 @@ import java.util.function.LongSupplier;
  * ports) serves its requests through the chain of the snapshot current when a request arrives.
  *
  * <pre>
- *   listener -> codec -> ServiceResolver -> RequestTimeout -> ConnectRetry -> EndpointPicker
- *            -> PeerForwarder (h2 pool or tunnel)
+ *   listener -> codec -> ServiceResolver -> RouteStage -> RequestTimeout -> ConnectRetry
+ *            -> EndpointPicker -> PeerForwarder (h2 pool or tunnel)
  * </pre>
  *
- * Route matching, metrics, retries and circuit breaking slot in between the resolver and the
+ * Metrics, retries and circuit breaking slot in between the resolver and the
  * picker as further stages.
  */
 public final class OutboundStack {
@@ -44,7 +45,10 @@ public final class OutboundStack {
     // Request timeout: above the retry so the timer bounds all attempts together, connecting
     // included; below the resolver because the timeout is the service's.
     HttpService timed = new RequestTimeout(retried);
+    // Routes: the resolved service's HTTPRoutes/GRPCRoutes may answer (404, redirect) or send the
+    // request to another service; the timeout below is then the backend service's.
+    HttpService routed = new RouteStage(view, timed);
     // First: which service (and port) the request is for; everything below needs it.
-    return new ServiceResolver(view, namespace, missingServices, timed);
+    return new ServiceResolver(view, namespace, missingServices, routed);
   }
 }
