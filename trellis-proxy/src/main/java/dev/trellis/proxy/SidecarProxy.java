@@ -86,7 +86,10 @@ public final class SidecarProxy implements AutoCloseable {
               config.inboundBindAddress(),
               config.inboundPort(),
               new InboundInitializer(
-                  security, () -> state.get().inbound(), config.app(), tunnels, nanoClock),
+                  security,
+                  () -> state.get().inbound(),
+                  () -> state.get().view(),
+                  config.app(), tunnels, nanoClock),
               true);
       outboundAddress =
           bind(
