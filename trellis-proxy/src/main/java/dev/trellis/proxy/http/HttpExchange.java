@@ -219,7 +219,9 @@ public final class HttpExchange {
       releaseUpstream(false);
     }
     if (responseStarted) {
-      // Part of a response is already out: the only honest signal left is to cut the stream.
+      // Part of a response is already out: the only honest signal left is to cut the stream
+      // (what was relayed so far goes first, so the caller sees exactly where it broke).
+      downstream.flush();
       downstream.close();
       finish(false);
       return;
@@ -228,7 +230,7 @@ public final class HttpExchange {
     responseStarted = true;
     responseComplete = true;
     responseStatus = error.status().code();
-    if (http1Downstream && !HttpUtil.isKeepAlive(request)) {
+    if (http1Downstream && (closeAfterResponse || !HttpUtil.isKeepAlive(request))) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
     downstream.writeAndFlush(response);
@@ -292,6 +294,10 @@ public final class HttpExchange {
   }
 
   void requestBody(HttpContent part) {
+    if (part.decoderResult().isFailure()) {
+      requestBodyBroken(part);
+      return;
+    }
     if (part instanceof LastHttpContent) {
       requestComplete = true;
     }
@@ -302,6 +308,20 @@ public final class HttpExchange {
     } else {
       upstream.write(part);
     }
+  }
+
+  /**
+   * The request body's framing broke (a bad chunk size, the caller gone mid-chunk): the decoder
+   * hands over a last part carrying the failure. Passing it on would tell the upstream the body
+   * ended cleanly, so the upstream is cut instead, the caller gets a 400 if nothing was answered
+   * yet, and its connection closes: the decoder cannot find the next request after a bad one.
+   */
+  private void requestBodyBroken(HttpContent part) {
+    Throwable cause = part.decoderResult().cause();
+    ReferenceCountUtil.release(part);
+    requestComplete = true; // nothing more of this request will be read
+    closeAfterResponse = true;
+    fail(ProxyError.malformed("request body: " + describe(cause)));
   }
 
   void requestReadComplete() {
@@ -340,6 +360,10 @@ public final class HttpExchange {
       ReferenceCountUtil.release(part);
       return;
     }
+    if (part.decoderResult().isFailure()) {
+      responseBroken(part);
+      return;
+    }
     if (part instanceof HttpResponse response) {
       responseStarted = true;
       responseStatus = response.status().code();
@@ -355,6 +379,27 @@ public final class HttpExchange {
       }
     }
     downstream.write(part);
+  }
+
+  /**
+   * The response's framing broke (a bad chunk, the upstream gone mid-body, a head that is not
+   * HTTP): presenting what came as a whole response would be a lie, and the upstream connection's
+   * decoder cannot find the next response, so the connection is closed, never pooled. The caller
+   * gets a 502 when nothing was relayed yet, a cut connection otherwise.
+   */
+  private void responseBroken(HttpObject part) {
+    Throwable cause = part.decoderResult().cause();
+    ReferenceCountUtil.release(part);
+    upstreamKeepAlive = false;
+    closeAfterResponse = true;
+    fail(ProxyError.malformedResponse(target, describe(cause)));
+  }
+
+  private static String describe(Throwable cause) {
+    if (cause == null) {
+      return "undecodable";
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   void responseReadComplete() {

@@ -97,6 +97,9 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
   }
 
   private void discard(Object msg) {
+    if (brokenFraming(msg)) {
+      return;
+    }
     if (msg instanceof HttpContent part) {
       if (part instanceof io.netty.handler.codec.http.LastHttpContent) {
         discarding = false;
@@ -108,7 +111,24 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
     }
   }
 
+  /**
+   * Closes the connection when {@code msg} (which no exchange takes) reports broken framing: the
+   * decoder discards everything after it, so no further request could be read.
+   */
+  private boolean brokenFraming(Object msg) {
+    if (msg instanceof HttpContent part && part.decoderResult().isFailure()) {
+      part.release();
+      releasePipelined();
+      ctx.close();
+      return true;
+    }
+    return false;
+  }
+
   private void start(Object msg) {
+    if (brokenFraming(msg)) {
+      return;
+    }
     if (!(msg instanceof HttpRequest request)) {
       ReferenceCountUtil.release(msg); // body of a request already answered
       return;

@@ -69,6 +69,12 @@ public record ProxyError(HttpResponseStatus status, String reason) {
         HttpResponseStatus.GATEWAY_TIMEOUT, "request timeout: " + where + " after " + describe(timeout));
   }
 
+  /** The upstream answered something that is not a well-framed HTTP response. */
+  public static ProxyError malformedResponse(String where, String detail) {
+    return new ProxyError(
+        HttpResponseStatus.BAD_GATEWAY, "malformed response: " + where + ": " + printable(detail));
+  }
+
   public static ProxyError upstreamReset(String what, String where) {
     return new ProxyError(HttpResponseStatus.BAD_GATEWAY, what + " reset before response: " + where);
   }
