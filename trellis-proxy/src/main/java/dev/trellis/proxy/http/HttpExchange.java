@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,7 +56,11 @@ public final class HttpExchange {
   private Channel upstream;
   private UpstreamLease lease;
   private boolean requestComplete;
-  private boolean requestHeadSent;
+  private boolean requestReleased;
+  /** Some request body bytes went upstream: the request can no longer be sent again. */
+  private boolean bodyBytesSent;
+  /** The request went upstream at least once (a refused stream may make it go again). */
+  private boolean requestWritten;
   private boolean responseStarted;
   private boolean upstreamKeepAlive = true;
   private boolean closeAfterResponse;
@@ -252,9 +258,17 @@ public final class HttpExchange {
     this.upstream = channel;
     this.lease = lease;
     channel.pipeline().addLast(UpstreamRelayHandler.NAME, new UpstreamRelayHandler(this));
-    requestHeadSent = true;
-    channel.write(request);
+    boolean again = requestWritten;
+    requestWritten = true;
+    // The exchange keeps its own reference to the head until it finishes, so that a stream the
+    // upstream refused unprocessed can carry it again (see upstreamReset).
+    channel.write(ReferenceCountUtil.retain(request));
+    noteBody(request);
+    if (again && requestComplete && !(request instanceof LastHttpContent)) {
+      channel.write(LastHttpContent.EMPTY_LAST_CONTENT); // the original end went with the refused try
+    }
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
+      noteBody(part);
       channel.write(part);
     }
     channel.flush();
@@ -275,8 +289,9 @@ public final class HttpExchange {
       return;
     }
     finished = true;
-    tunnel.pipeline().addFirst("trellis-upgrade-encoder", new HttpRequestEncoder());
-    requestHeadSent = true;
+    requestReleased = true; // the tunnel takes the head
+    // Innermost, so that whatever secures the tunnel (a TLS handler) still sees bytes.
+    tunnel.pipeline().addLast("trellis-upgrade-encoder", new HttpRequestEncoder());
     tunnel.write(request);
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       tunnel.write(part);
@@ -306,7 +321,16 @@ public final class HttpExchange {
     } else if (upstream == null) {
       pendingBody.add(part);
     } else {
+      noteBody(part);
       upstream.write(part);
+    }
+  }
+
+  private void noteBody(Object part) {
+    if (part instanceof HttpContent content
+        && (content.content().isReadable()
+            || (part instanceof LastHttpContent last && !last.trailingHeaders().isEmpty()))) {
+      bodyBytesSent = true;
     }
   }
 
@@ -420,6 +444,42 @@ public final class HttpExchange {
     }
   }
 
+  /**
+   * The upstream HTTP/2 stream was reset with {@code code}, or the connection is going away and
+   * never processed it ({@code unprocessed}: REFUSED_STREAM, or a GOAWAY below its id).
+   *
+   * <p>An unprocessed stream whose request is whole and bodiless takes the connect-failure path
+   * when a retry stage is there to hear of it: nothing happened upstream, so the request may go
+   * again. Otherwise the reset is passed
+   * on: an HTTP/2 caller's stream is reset with the same code; an HTTP/1 caller, or a gRPC caller
+   * awaiting its answer, gets a 502 (with {@code grpc-status} for gRPC) naming the code.
+   */
+  void upstreamReset(long code, boolean unprocessed) {
+    if (finished || upstream == null) {
+      return;
+    }
+    String reason = ProxyError.upstreamReset("upstream", target).reason() + " (" + codeName(code) + ")";
+    ProxyError error = new ProxyError(io.netty.handler.codec.http.HttpResponseStatus.BAD_GATEWAY, reason);
+    releaseUpstream(false);
+    if (unprocessed && connectFailureHandler != null
+        && !responseStarted && requestComplete && !bodyBytesSent) {
+      connectFailed(error);
+      return;
+    }
+    if (!http1Downstream && (responseStarted || !ErrorResponses.isGrpc(request))) {
+      failed = true;
+      downstream.writeAndFlush(new DefaultHttp2ResetFrame(code));
+      finish(false);
+      return;
+    }
+    fail(error);
+  }
+
+  private static String codeName(long code) {
+    Http2Error known = Http2Error.valueOf(code);
+    return known == null ? "error " + code : known.name();
+  }
+
   void upstreamClosed() {
     if (finished || upstream == null) {
       return;
@@ -448,11 +508,15 @@ public final class HttpExchange {
     finish(true);
   }
 
-  /** Hands the upstream channel back; a reusable one loses this exchange's relay handler first. */
+  /**
+   * Hands the upstream channel back, without this exchange's relay handler: whatever the channel
+   * does next (close, carry another exchange) is no longer this exchange's business, and must not
+   * be taken for news of a channel the exchange went on to use (a retry after a refused stream).
+   */
   private void releaseUpstream(boolean reusable) {
     Channel u = upstream;
     upstream = null;
-    if (reusable) {
+    if (u.pipeline().get(UpstreamRelayHandler.NAME) != null) {
       u.pipeline().remove(UpstreamRelayHandler.NAME);
     }
     lease.release(u, reusable);
@@ -460,10 +524,10 @@ public final class HttpExchange {
 
   private void finish(boolean keepConnection) {
     finished = true;
-    if (!requestHeadSent) {
-      // A request that never left (answered by the proxy) may hold a body (an HTTP/2 request
-      // arrives whole when it fits in one frame): it is ours to release.
-      requestHeadSent = true;
+    if (!requestReleased) {
+      // The head may hold a body (an HTTP/2 request arrives whole when it fits in one frame);
+      // whether it went upstream or not, the exchange's own reference ends here.
+      requestReleased = true;
       ReferenceCountUtil.release(request);
     }
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
