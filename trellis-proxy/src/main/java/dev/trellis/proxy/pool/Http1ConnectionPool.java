@@ -9,7 +9,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
@@ -29,12 +31,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Http1ConnectionPool {
   private static final String IDLE_WATCHER = "trellis-idle-watcher";
+  private static final AttributeKey<ScheduledFuture<?>> EXPIRY = AttributeKey.valueOf("trellis-pool-expiry");
 
   private final EventLoop eventLoop;
   private final InetSocketAddress address;
   private final PoolSettings settings;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
-  private long releases;
 
   Http1ConnectionPool(EventLoop eventLoop, InetSocketAddress address, PoolSettings settings) {
     this.eventLoop = eventLoop;
@@ -59,6 +61,7 @@ public final class Http1ConnectionPool {
   public Future<Channel> acquire() {
     for (Channel channel; (channel = idle.pollFirst()) != null; ) {
       if (channel.isActive()) {
+        cancelExpiry(channel);
         channel.pipeline().remove(IDLE_WATCHER);
         channel.config().setAutoRead(false);
         return eventLoop.newSucceededFuture(channel);
@@ -76,6 +79,8 @@ public final class Http1ConnectionPool {
               @Override
               protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(new HttpClientCodec());
+                // One listener for the connection's life, however often it is reused.
+                ch.closeFuture().addListener(f -> forget(ch));
               }
             })
         .connect(address)
@@ -99,30 +104,34 @@ public final class Http1ConnectionPool {
     channel.pipeline().addLast(IDLE_WATCHER, new IdleWatcher());
     channel.config().setAutoRead(true);
     idle.addFirst(channel);
-    long stamp = ++releases;
-    channel.closeFuture().addListener(f -> idle.remove(channel));
-    eventLoop.schedule(
-        () -> {
-          if (idle.contains(channel) && lastReleaseOf(channel) == stamp) {
-            idle.remove(channel);
-            channel.close();
-          }
-        },
-        settings.idleTimeout().toNanos(),
-        TimeUnit.NANOSECONDS);
-    channel.attr(IdleWatcher.RELEASED).set(stamp);
+    // One expiry timer per idle connection: cancelled when the connection is taken again.
+    channel
+        .attr(EXPIRY)
+        .set(
+            eventLoop.schedule(
+                () -> {
+                  if (idle.remove(channel)) {
+                    channel.close();
+                  }
+                },
+                settings.idleTimeout().toNanos(),
+                TimeUnit.NANOSECONDS));
   }
 
-  private static long lastReleaseOf(Channel channel) {
-    Long stamp = channel.attr(IdleWatcher.RELEASED).get();
-    return stamp == null ? -1 : stamp;
+  private void forget(Channel channel) {
+    idle.remove(channel);
+    cancelExpiry(channel);
+  }
+
+  private static void cancelExpiry(Channel channel) {
+    ScheduledFuture<?> expiry = channel.attr(EXPIRY).getAndSet(null);
+    if (expiry != null) {
+      expiry.cancel(false);
+    }
   }
 
   /** Closes an idle connection that receives anything: an idle HTTP/1.1 server must stay silent. */
   private static final class IdleWatcher extends ChannelInboundHandlerAdapter {
-    static final io.netty.util.AttributeKey<Long> RELEASED =
-        io.netty.util.AttributeKey.valueOf("trellis-pool-released");
-
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       ReferenceCountUtil.release(msg);
