@@ -53,6 +53,7 @@ public final class HttpExchange {
   private ServiceView service;
   private ServicePort servicePort;
   private Endpoint endpoint;
+  private final List<Endpoint> tried = new ArrayList<>(2);
   private Channel upstream;
   private UpstreamLease lease;
   private boolean requestComplete;
@@ -164,6 +165,12 @@ public final class HttpExchange {
   /** Records the endpoint picked for the request; set by the balancing stage. */
   public void endpoint(Endpoint endpoint) {
     this.endpoint = endpoint;
+    tried.add(endpoint);
+  }
+
+  /** Every endpoint picked for this exchange so far, in order (a retry adds one). */
+  public List<Endpoint> triedEndpoints() {
+    return tried;
   }
 
   /** The endpoint picked for the request, or null before balancing. */
