@@ -3,6 +3,7 @@ package dev.trellis.proxy.pool;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -23,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * loop: one request at a time per connection, idle connections reused most-recent-first and
  * closed after the idle timeout.
  *
+ * <p>At most {@code maxConnectionsPerEndpoint} connections are open (or opening) at once. Beyond
+ * that a request waits for a connection to come back, first come first served; at most {@link
+ * #maxWaiting()} wait (as many as HTTP/2 would multiplex onto those connections), and the next
+ * one fails at once with {@link PoolExhaustedException}.
+ *
  * <p>Connections come out with an {@link HttpClientCodec} and auto-read off. While idle in the
  * pool a connection reads with a watcher that closes it on anything unexpected (the server
  * closing it, stray bytes), so a dead connection is never handed out twice.
@@ -37,11 +43,25 @@ public final class Http1ConnectionPool {
   private final InetSocketAddress address;
   private final PoolSettings settings;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+  private final ArrayDeque<Promise<Channel>> waiting = new ArrayDeque<>();
+  private final int maxWaiting;
+  private int open; // connections open or opening
 
   Http1ConnectionPool(EventLoop eventLoop, InetSocketAddress address, PoolSettings settings) {
     this.eventLoop = eventLoop;
     this.address = address;
     this.settings = settings;
+    this.maxWaiting = settings.maxConnectionsPerEndpoint() * settings.maxStreamsPerConnection();
+  }
+
+  /** How many requests may wait for a connection when all are busy. */
+  public int maxWaiting() {
+    return maxWaiting;
+  }
+
+  /** Connections open or being opened. */
+  public int openCount() {
+    return open;
   }
 
   public EventLoop eventLoop() {
@@ -57,7 +77,10 @@ public final class Http1ConnectionPool {
     return idle.size();
   }
 
-  /** A connection for one exchange: an idle one, or a new one. */
+  /**
+   * A connection for one exchange: an idle one, a new one while under the limit, else one handed
+   * back later; fails with {@link PoolExhaustedException} when too many wait already.
+   */
   public Future<Channel> acquire() {
     for (Channel channel; (channel = idle.pollFirst()) != null; ) {
       if (channel.isActive()) {
@@ -68,7 +91,21 @@ public final class Http1ConnectionPool {
       }
     }
     Promise<Channel> promise = eventLoop.newPromise();
-    new Bootstrap()
+    if (open < settings.maxConnectionsPerEndpoint()) {
+      connect(promise);
+    } else if (waiting.size() < maxWaiting) {
+      waiting.addLast(promise);
+    } else {
+      promise.setFailure(
+          new PoolExhaustedException(
+              open + " connections busy, " + waiting.size() + " requests waiting"));
+    }
+    return promise;
+  }
+
+  private void connect(Promise<Channel> promise) {
+    open++;
+    ChannelFuture connecting = new Bootstrap()
         .group(eventLoop)
         .channel(Transport.socketChannel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
@@ -79,27 +116,32 @@ public final class Http1ConnectionPool {
               @Override
               protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(new HttpClientCodec());
-                // One listener for the connection's life, however often it is reused.
-                ch.closeFuture().addListener(f -> forget(ch));
               }
             })
-        .connect(address)
-        .addListener(
+        .connect(address);
+    Channel channel = connecting.channel();
+    // One listener for the connection's life (a failed attempt included), however often reused.
+    channel.closeFuture().addListener(f -> forget(channel));
+    connecting.addListener(
             f -> {
               if (f.isSuccess()) {
-                promise.setSuccess(((io.netty.channel.ChannelFuture) f).channel());
+                promise.setSuccess(channel);
               } else {
                 promise.setFailure(f.cause());
               }
             });
-    return promise;
   }
 
   /** Gives {@code channel} back after an exchange; closes it unless {@code reusable}. */
   public void release(Channel channel, boolean reusable) {
     if (!reusable || !channel.isActive()) {
-      channel.close();
+      channel.close(); // its close listener lets a waiting request open a new one
       return;
+    }
+    for (Promise<Channel> next; (next = waiting.pollFirst()) != null; ) {
+      if (next.trySuccess(channel)) {
+        return; // straight to the next request: it never sat idle
+      }
     }
     channel.pipeline().addLast(IDLE_WATCHER, new IdleWatcher());
     channel.config().setAutoRead(true);
@@ -119,8 +161,15 @@ public final class Http1ConnectionPool {
   }
 
   private void forget(Channel channel) {
+    open--;
     idle.remove(channel);
     cancelExpiry(channel);
+    for (Promise<Channel> next; (next = waiting.pollFirst()) != null; ) {
+      if (!next.isDone()) {
+        connect(next); // a place came free: the longest-waiting request gets a new connection
+        return;
+      }
+    }
   }
 
   private static void cancelExpiry(Channel channel) {
