@@ -16,12 +16,15 @@ import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +41,8 @@ import java.util.function.Consumer;
  * registered on the same loop. Not thread-safe, never blocks.
  */
 public final class HttpExchange {
+  private static final AttributeKey<Boolean> GOAWAY_SENT = AttributeKey.valueOf("trellis-goaway-sent");
+
   private final Channel downstream;
   private final HttpRequest request;
   private final ExchangeOwner owner;
@@ -48,6 +53,7 @@ public final class HttpExchange {
   private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(2);
   private final List<Runnable> attemptFailedListeners = new ArrayList<>(1);
   private ConnectFailureHandler connectFailureHandler;
+  private BooleanSupplier closeConnection = () -> false;
 
   private String target = "";
   private ServiceView service;
@@ -193,6 +199,15 @@ public final class HttpExchange {
     attemptFailedListeners.add(listener);
   }
 
+  /**
+   * When {@code condition} holds as the response starts, the caller is asked to close its
+   * connection: {@code Connection: close} on HTTP/1.1, a GOAWAY on HTTP/2 (once per connection).
+   * Used while the proxy drains.
+   */
+  public void closeConnectionIf(BooleanSupplier condition) {
+    this.closeConnection = condition;
+  }
+
   /** Decides whether a failed connection attempt is retried; see {@link #connectFailed}. */
   public void onConnectFailure(ConnectFailureHandler handler) {
     this.connectFailureHandler = handler;
@@ -240,6 +255,7 @@ public final class HttpExchange {
       return;
     }
     FullHttpResponse response = ErrorResponses.of(error, request, downstream.alloc());
+    askToCloseIfDraining(response);
     responseStarted = true;
     responseComplete = true;
     responseStatus = error.status().code();
@@ -333,6 +349,22 @@ public final class HttpExchange {
     }
   }
 
+  private void askToCloseIfDraining(HttpResponse response) {
+    if (!closeConnection.getAsBoolean()) {
+      return;
+    }
+    if (http1Downstream) {
+      closeAfterResponse = true;
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      return;
+    }
+    Channel connection = downstream.parent();
+    if (connection != null && connection.attr(GOAWAY_SENT).setIfAbsent(Boolean.TRUE) == null) {
+      // Streams already open finish; the caller opens its next ones on a new connection.
+      connection.writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+    }
+  }
+
   private void noteBody(Object part) {
     if (part instanceof HttpContent content
         && (content.content().isReadable()
@@ -401,6 +433,7 @@ public final class HttpExchange {
       upstreamKeepAlive = HttpUtil.isKeepAlive(response);
       grpcStatus = GrpcStatus.of(response.headers()); // a trailers-only answer
       closeAfterResponse = Http1Headers.prepareResponse(response, request, http1Downstream);
+      askToCloseIfDraining(response);
     }
     if (part instanceof LastHttpContent last) {
       responseComplete = true;
