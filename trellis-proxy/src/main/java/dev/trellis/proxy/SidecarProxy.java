@@ -1,6 +1,7 @@
 package dev.trellis.proxy;
 
 import dev.trellis.proxy.balance.EndpointLoads;
+import dev.trellis.proxy.drain.Drain;
 import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.http.RouteTarget;
 import dev.trellis.proxy.inbound.InboundInitializer;
@@ -52,6 +53,7 @@ public final class SidecarProxy implements AutoCloseable {
   private final EndpointLoads loads;
   private final EndpointPools pools;
   private final TunnelConnector tunnels;
+  private final Drain drain = new Drain();
   private final AtomicReference<ProxyState> state = new AtomicReference<>();
   private final List<Channel> listeners = new ArrayList<>();
   private final Map<ServiceKey, InetSocketAddress> upstreamAddresses = new LinkedHashMap<>();
@@ -86,7 +88,10 @@ public final class SidecarProxy implements AutoCloseable {
               config.inboundBindAddress(),
               config.inboundPort(),
               new InboundInitializer(
-                  security, () -> state.get().inbound(), config.app(), tunnels, nanoClock),
+                  security,
+                  () -> state.get().inbound(),
+                  () -> state.get().view(),
+                  config.app(), tunnels, nanoClock),
               true);
       outboundAddress =
           bind(
@@ -144,7 +149,8 @@ public final class SidecarProxy implements AutoCloseable {
         OutboundStack.build(view, config.app().service().namespace(), loads, pools, tunnels, nanoClock,
             service -> missingServices.missing(service));
     HttpService inbound = InboundStack.build(view, config.app(), pools);
-    return new ProxyState(view, outbound, inbound);
+    // Outermost on both paths: every exchange is counted, whatever becomes of it.
+    return new ProxyState(view, drain.track(outbound), drain.track(inbound));
   }
 
   /** Sets who hears of requests for services the view does not know (the control-plane link). */
@@ -178,8 +184,22 @@ public final class SidecarProxy implements AutoCloseable {
   }
 
   /**
+   * Starts draining: everything keeps being served (listeners stay open, since peers route here
+   * until their next snapshot), but responses ask callers to close their connections. Follow
+   * with waiting for {@link #inFlight()} to reach zero, then {@link #close}.
+   */
+  public void startDraining() {
+    drain.start();
+  }
+
+  /** HTTP exchanges in flight, inbound and outbound (byte tunnels are not counted). */
+  public int inFlight() {
+    return drain.inFlight();
+  }
+
+  /**
    * Closes the listeners so that no new connection is accepted; connections already open keep
-   * being served until {@link #close}. The first step of a graceful shutdown.
+   * being served until {@link #close}.
    */
   public synchronized void stopAccepting() {
     for (Channel listener : listeners) {

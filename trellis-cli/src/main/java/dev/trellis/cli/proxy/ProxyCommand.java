@@ -48,8 +48,8 @@ import sun.misc.Signal;
  *   admin http://127.0.0.1:41237
  *   ready
  * </pre>
- * On SIGTERM it deregisters, stops accepting, lets requests in flight finish (bounded by
- * {@code --drain-timeout}) and exits 0.
+ * On SIGTERM it deregisters, drains (still serving, asking callers to close their connections),
+ * lets requests in flight finish (bounded by {@code --drain-timeout}) and exits 0.
  */
 @Command(name = "proxy", mixinStandardHelpOptions = true, sortOptions = false,
     description = {

@@ -4,9 +4,6 @@ import dev.trellis.api.client.ControlClient;
 import dev.trellis.proxy.SidecarProxy;
 import dev.trellis.proxy.admin.AdminServer;
 import dev.trellis.proxy.control.MeshLink;
-import dev.trellis.proxy.control.TranslatedSnapshot;
-import dev.trellis.proxy.mesh.RegisteredEndpoint;
-import dev.trellis.proxy.mesh.ServiceDefinition;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>deregister: peers drop this instance with their next snapshot and stop sending new
  *       requests here;</li>
- *   <li>stop accepting: no new connections, open ones keep being served;</li>
- *   <li>wait, at most {@code drain}, for the application's outbound requests in flight to
- *       finish (inbound requests finish within the data path's own close window);</li>
+ *   <li>drain: the listeners stay open, because peers keep routing here until that snapshot
+ *       arrives, but every response asks its caller to close the connection ({@code
+ *       Connection: close}, GOAWAY), so callers move on as soon as they learn;</li>
+ *   <li>wait, at most {@code drain}, for the HTTP exchanges in flight to finish, inbound (peers
+ *       calling the application) and outbound (the application calling out) alike;</li>
  *   <li>close the data path, the admin port and the client.</li>
  * </ol>
  *
@@ -49,33 +48,20 @@ final class RunningSidecar {
     this.nanoClock = nanoClock;
   }
 
-  /** Requests the application sent out through this sidecar that have not finished yet. */
-  int outboundInFlight() {
-    int total = 0;
-    for (TranslatedSnapshot snapshot : link.current().stream().toList()) {
-      for (ServiceDefinition service : snapshot.services()) {
-        for (RegisteredEndpoint endpoint : service.endpoints()) {
-          total += proxy.loads().of(endpoint.endpoint()).inFlight();
-        }
-      }
-    }
-    return total;
-  }
-
   /** Leaves the mesh gracefully; blocks for at most about {@code drain} plus a few seconds. */
   void shutdown(Duration drain) throws InterruptedException {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
     link.close();
-    proxy.stopAccepting();
+    proxy.startDraining();
     long deadline = nanoClock.getAsLong() + drain.toNanos();
     int inFlight;
-    while ((inFlight = outboundInFlight()) > 0 && nanoClock.getAsLong() < deadline) {
+    while ((inFlight = proxy.inFlight()) > 0 && nanoClock.getAsLong() < deadline) {
       TimeUnit.MILLISECONDS.sleep(20); // polling a counter; nothing to wait on
     }
     if (inFlight > 0) {
-      log.warn("drain timeout {}: closing with {} outbound requests in flight", drain, inFlight);
+      log.warn("drain timeout {}: closing with {} requests in flight", drain, inFlight);
     }
     proxy.close();
     admin.close();

@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Figures outlive balancers: a balancer built for a new snapshot looks up the same
  * {@link EndpointLoad} for an endpoint that was already there, so latency and in-flight counts
- * carry over; {@link #retainOnly} drops endpoints that left. One instance per upstream service
- * is the intended use (then {@code retainOnly} takes that service's endpoint list).
+ * carry over; {@link #retainOnly} drops endpoints that left. A proxy holds one instance for all
+ * services ({@code SidecarProxy}), so {@link dev.trellis.proxy.mesh.MeshView#build} passes every
+ * endpoint of every service to {@code retainOnly}.
  *
  * <p>Thread-safe: {@link #of} is lock-free on the hot path (a map read); creating and forgetting
  * figures happen on snapshot changes.

@@ -20,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,8 @@ public final class MeshLink implements AutoCloseable {
   private volatile Registration registration;
   private volatile SnapshotWatch watch;
   private volatile boolean closed;
+  /** Every service watched or asked for: what event loops check before bothering the link. */
+  private final Set<ServiceKey> asked = ConcurrentHashMap.newKeySet();
   private int registerAttempts; // only on the background thread
 
   /** @param proxy a started proxy: its inbound address is what gets registered */
@@ -78,6 +82,7 @@ public final class MeshLink implements AutoCloseable {
     this.clock = clock;
     this.cache = new SnapshotCache(settings.dataDir(), settings.service());
     this.upstreams = new LinkedHashSet<>(settings.upstreams());
+    this.asked.addAll(settings.upstreams());
     this.status = new AtomicReference<>(LinkStatus.starting(clock.instant()));
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
         Thread.ofPlatform().daemon().name("trellis-link-" + settings.service().name()).factory());
@@ -123,10 +128,28 @@ public final class MeshLink implements AutoCloseable {
   /**
    * Adds {@code service} to what is watched, so that its endpoints arrive with the next snapshot
    * (the outbound listener asks for a service it does not know). Does nothing when it is
-   * already watched, or once {@value #MAX_ON_DEMAND} services were added this way. Safe from any
-   * thread, including event loops: never blocks.
+   * already watched, or once {@value #MAX_ON_DEMAND} services were added this way.
+   *
+   * <p>Threading: called on event loops for every request naming an unknown service, so it only
+   * looks at a concurrent set and hands the rest (the link's lock, encoding the new subscription)
+   * to the link's background thread. Never blocks.
    */
   public void watchService(ServiceKey service) {
+    if (closed || asked.contains(service) || asked.size() >= settings.upstreams().size() + MAX_ON_DEMAND) {
+      return;
+    }
+    if (!asked.add(service)) {
+      return; // another event loop asked for it at the same moment
+    }
+    try {
+      background.execute(() -> subscribeOnDemand(service));
+    } catch (RejectedExecutionException closing) {
+      // the link is closing: nothing is watched any more
+    }
+  }
+
+  /** Adds {@code service} to the subscription; on the background thread. */
+  private void subscribeOnDemand(ServiceKey service) {
     Subscription next;
     synchronized (this) {
       if (upstreams.contains(service) || onDemand >= MAX_ON_DEMAND) {

@@ -40,6 +40,29 @@ public final class Http1Headers {
   }
 
   /**
+   * Removes the headers meant for the proxy rather than the next hop: {@code Proxy-Authorization}
+   * (a credential for us, never for the application), {@code Proxy-Connection} and every other
+   * {@code Proxy-*} header, and {@code Keep-Alive}. The other hop-by-hop headers ({@code
+   * Connection}, {@code Transfer-Encoding}, {@code Upgrade}) never cross HTTP/2 between sidecars,
+   * and an upgrade request needs its own to reach the application.
+   */
+  public static void stripProxyHeaders(HttpHeaders headers) {
+    List<String> names = null;
+    for (Map.Entry<String, String> header : headers) {
+      String name = header.getKey();
+      if (name.regionMatches(true, 0, "proxy-", 0, 6) || name.equalsIgnoreCase("keep-alive")) {
+        if (names == null) {
+          names = new ArrayList<>(2);
+        }
+        names.add(name);
+      }
+    }
+    if (names != null) {
+      names.forEach(headers::remove);
+    }
+  }
+
+  /**
    * Makes {@code response} fit to be written downstream: conversion headers removed and, for an
    * HTTP/1.x downstream, a body framing the caller understands and the connection's fate.
    *
@@ -49,6 +72,7 @@ public final class Http1Headers {
   static boolean prepareResponse(HttpResponse response, HttpRequest request, boolean http1Downstream) {
     HttpHeaders headers = response.headers();
     stripConversionHeaders(headers);
+    stripProxyHeaders(headers);
     if (!http1Downstream) {
       return false;
     }

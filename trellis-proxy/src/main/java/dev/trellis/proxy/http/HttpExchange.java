@@ -16,10 +16,15 @@ import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +41,8 @@ import java.util.function.Consumer;
  * registered on the same loop. Not thread-safe, never blocks.
  */
 public final class HttpExchange {
+  private static final AttributeKey<Boolean> GOAWAY_SENT = AttributeKey.valueOf("trellis-goaway-sent");
+
   private final Channel downstream;
   private final HttpRequest request;
   private final ExchangeOwner owner;
@@ -47,15 +54,21 @@ public final class HttpExchange {
   private final List<Runnable> attemptFailedListeners = new ArrayList<>(1);
   private final List<Consumer<HttpResponse>> responseHeadListeners = new ArrayList<>(1);
   private ConnectFailureHandler connectFailureHandler;
+  private BooleanSupplier closeConnection = () -> false;
 
   private String target = "";
   private ServiceView service;
   private ServicePort servicePort;
   private Endpoint endpoint;
+  private final List<Endpoint> tried = new ArrayList<>(2);
   private Channel upstream;
   private UpstreamLease lease;
   private boolean requestComplete;
-  private boolean requestHeadSent;
+  private boolean requestReleased;
+  /** Some request body bytes went upstream: the request can no longer be sent again. */
+  private boolean bodyBytesSent;
+  /** The request went upstream at least once (a refused stream may make it go again). */
+  private boolean requestWritten;
   private boolean responseStarted;
   private boolean upstreamKeepAlive = true;
   private boolean closeAfterResponse;
@@ -159,6 +172,12 @@ public final class HttpExchange {
   /** Records the endpoint picked for the request; set by the balancing stage. */
   public void endpoint(Endpoint endpoint) {
     this.endpoint = endpoint;
+    tried.add(endpoint);
+  }
+
+  /** Every endpoint picked for this exchange so far, in order (a retry adds one). */
+  public List<Endpoint> triedEndpoints() {
+    return tried;
   }
 
   /** The endpoint picked for the request, or null before balancing. */
@@ -187,6 +206,15 @@ public final class HttpExchange {
   /** Runs {@code listener} if the current attempt fails to connect (before any retry). */
   public void onAttemptFailed(Runnable listener) {
     attemptFailedListeners.add(listener);
+  }
+
+  /**
+   * When {@code condition} holds as the response starts, the caller is asked to close its
+   * connection: {@code Connection: close} on HTTP/1.1, a GOAWAY on HTTP/2 (once per connection).
+   * Used while the proxy drains.
+   */
+  public void closeConnectionIf(BooleanSupplier condition) {
+    this.closeConnection = condition;
   }
 
   /** Decides whether a failed connection attempt is retried; see {@link #connectFailed}. */
@@ -228,7 +256,9 @@ public final class HttpExchange {
       releaseUpstream(false);
     }
     if (responseStarted) {
-      // Part of a response is already out: the only honest signal left is to cut the stream.
+      // Part of a response is already out: the only honest signal left is to cut the stream
+      // (what was relayed so far goes first, so the caller sees exactly where it broke).
+      downstream.flush();
       downstream.close();
       finish(false);
       return;
@@ -249,10 +279,11 @@ public final class HttpExchange {
   }
 
   private void answer(FullHttpResponse response) {
+    askToCloseIfDraining(response);
     responseStarted = true;
     responseComplete = true;
     responseStatus = response.status().code();
-    if (http1Downstream && !HttpUtil.isKeepAlive(request)) {
+    if (http1Downstream && (closeAfterResponse || !HttpUtil.isKeepAlive(request))) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
     downstream.writeAndFlush(response);
@@ -274,9 +305,17 @@ public final class HttpExchange {
     this.upstream = channel;
     this.lease = lease;
     channel.pipeline().addLast(UpstreamRelayHandler.NAME, new UpstreamRelayHandler(this));
-    requestHeadSent = true;
-    channel.write(request);
+    boolean again = requestWritten;
+    requestWritten = true;
+    // The exchange keeps its own reference to the head until it finishes, so that a stream the
+    // upstream refused unprocessed can carry it again (see upstreamReset).
+    channel.write(ReferenceCountUtil.retain(request));
+    noteBody(request);
+    if (again && requestComplete && !(request instanceof LastHttpContent)) {
+      channel.write(LastHttpContent.EMPTY_LAST_CONTENT); // the original end went with the refused try
+    }
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
+      noteBody(part);
       channel.write(part);
     }
     channel.flush();
@@ -297,8 +336,9 @@ public final class HttpExchange {
       return;
     }
     finished = true;
-    tunnel.pipeline().addFirst("trellis-upgrade-encoder", new HttpRequestEncoder());
-    requestHeadSent = true;
+    requestReleased = true; // the tunnel takes the head
+    // Innermost, so that whatever secures the tunnel (a TLS handler) still sees bytes.
+    tunnel.pipeline().addLast("trellis-upgrade-encoder", new HttpRequestEncoder());
     tunnel.write(request);
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {
       tunnel.write(part);
@@ -316,6 +356,10 @@ public final class HttpExchange {
   }
 
   void requestBody(HttpContent part) {
+    if (part.decoderResult().isFailure()) {
+      requestBodyBroken(part);
+      return;
+    }
     if (part instanceof LastHttpContent) {
       requestComplete = true;
     }
@@ -324,8 +368,47 @@ public final class HttpExchange {
     } else if (upstream == null) {
       pendingBody.add(part);
     } else {
+      noteBody(part);
       upstream.write(part);
     }
+  }
+
+  private void askToCloseIfDraining(HttpResponse response) {
+    if (!closeConnection.getAsBoolean()) {
+      return;
+    }
+    if (http1Downstream) {
+      closeAfterResponse = true;
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      return;
+    }
+    Channel connection = downstream.parent();
+    if (connection != null && connection.attr(GOAWAY_SENT).setIfAbsent(Boolean.TRUE) == null) {
+      // Streams already open finish; the caller opens its next ones on a new connection.
+      connection.writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+    }
+  }
+
+  private void noteBody(Object part) {
+    if (part instanceof HttpContent content
+        && (content.content().isReadable()
+            || (part instanceof LastHttpContent last && !last.trailingHeaders().isEmpty()))) {
+      bodyBytesSent = true;
+    }
+  }
+
+  /**
+   * The request body's framing broke (a bad chunk size, the caller gone mid-chunk): the decoder
+   * hands over a last part carrying the failure. Passing it on would tell the upstream the body
+   * ended cleanly, so the upstream is cut instead, the caller gets a 400 if nothing was answered
+   * yet, and its connection closes: the decoder cannot find the next request after a bad one.
+   */
+  private void requestBodyBroken(HttpContent part) {
+    Throwable cause = part.decoderResult().cause();
+    ReferenceCountUtil.release(part);
+    requestComplete = true; // nothing more of this request will be read
+    closeAfterResponse = true;
+    fail(ProxyError.malformed("request body: " + describe(cause)));
   }
 
   void requestReadComplete() {
@@ -364,6 +447,10 @@ public final class HttpExchange {
       ReferenceCountUtil.release(part);
       return;
     }
+    if (part.decoderResult().isFailure()) {
+      responseBroken(part);
+      return;
+    }
     if (part instanceof HttpResponse response) {
       responseStarted = true;
       responseStatus = response.status().code();
@@ -373,6 +460,7 @@ public final class HttpExchange {
         listener.accept(response);
       }
       closeAfterResponse = Http1Headers.prepareResponse(response, request, http1Downstream);
+      askToCloseIfDraining(response);
     }
     if (part instanceof LastHttpContent last) {
       responseComplete = true;
@@ -382,6 +470,27 @@ public final class HttpExchange {
       }
     }
     downstream.write(part);
+  }
+
+  /**
+   * The response's framing broke (a bad chunk, the upstream gone mid-body, a head that is not
+   * HTTP): presenting what came as a whole response would be a lie, and the upstream connection's
+   * decoder cannot find the next response, so the connection is closed, never pooled. The caller
+   * gets a 502 when nothing was relayed yet, a cut connection otherwise.
+   */
+  private void responseBroken(HttpObject part) {
+    Throwable cause = part.decoderResult().cause();
+    ReferenceCountUtil.release(part);
+    upstreamKeepAlive = false;
+    closeAfterResponse = true;
+    fail(ProxyError.malformedResponse(target, describe(cause)));
+  }
+
+  private static String describe(Throwable cause) {
+    if (cause == null) {
+      return "undecodable";
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   void responseReadComplete() {
@@ -400,6 +509,42 @@ public final class HttpExchange {
     if (upstream != null && !requestComplete && upstream.isWritable()) {
       downstream.read();
     }
+  }
+
+  /**
+   * The upstream HTTP/2 stream was reset with {@code code}, or the connection is going away and
+   * never processed it ({@code unprocessed}: REFUSED_STREAM, or a GOAWAY below its id).
+   *
+   * <p>An unprocessed stream whose request is whole and bodiless takes the connect-failure path
+   * when a retry stage is there to hear of it: nothing happened upstream, so the request may go
+   * again. Otherwise the reset is passed
+   * on: an HTTP/2 caller's stream is reset with the same code; an HTTP/1 caller, or a gRPC caller
+   * awaiting its answer, gets a 502 (with {@code grpc-status} for gRPC) naming the code.
+   */
+  void upstreamReset(long code, boolean unprocessed) {
+    if (finished || upstream == null) {
+      return;
+    }
+    String reason = ProxyError.upstreamReset("upstream", target).reason() + " (" + codeName(code) + ")";
+    ProxyError error = new ProxyError(io.netty.handler.codec.http.HttpResponseStatus.BAD_GATEWAY, reason);
+    releaseUpstream(false);
+    if (unprocessed && connectFailureHandler != null
+        && !responseStarted && requestComplete && !bodyBytesSent) {
+      connectFailed(error);
+      return;
+    }
+    if (!http1Downstream && (responseStarted || !ErrorResponses.isGrpc(request))) {
+      failed = true;
+      downstream.writeAndFlush(new DefaultHttp2ResetFrame(code));
+      finish(false);
+      return;
+    }
+    fail(error);
+  }
+
+  private static String codeName(long code) {
+    Http2Error known = Http2Error.valueOf(code);
+    return known == null ? "error " + code : known.name();
   }
 
   void upstreamClosed() {
@@ -430,11 +575,15 @@ public final class HttpExchange {
     finish(true);
   }
 
-  /** Hands the upstream channel back; a reusable one loses this exchange's relay handler first. */
+  /**
+   * Hands the upstream channel back, without this exchange's relay handler: whatever the channel
+   * does next (close, carry another exchange) is no longer this exchange's business, and must not
+   * be taken for news of a channel the exchange went on to use (a retry after a refused stream).
+   */
   private void releaseUpstream(boolean reusable) {
     Channel u = upstream;
     upstream = null;
-    if (reusable) {
+    if (u.pipeline().get(UpstreamRelayHandler.NAME) != null) {
       u.pipeline().remove(UpstreamRelayHandler.NAME);
     }
     lease.release(u, reusable);
@@ -442,10 +591,10 @@ public final class HttpExchange {
 
   private void finish(boolean keepConnection) {
     finished = true;
-    if (!requestHeadSent) {
-      // A request that never left (answered by the proxy) may hold a body (an HTTP/2 request
-      // arrives whole when it fits in one frame): it is ours to release.
-      requestHeadSent = true;
+    if (!requestReleased) {
+      // The head may hold a body (an HTTP/2 request arrives whole when it fits in one frame);
+      // whether it went upstream or not, the exchange's own reference ends here.
+      requestReleased = true;
       ReferenceCountUtil.release(request);
     }
     for (HttpContent part; (part = pendingBody.poll()) != null; ) {

@@ -7,7 +7,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -18,6 +21,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
@@ -50,6 +54,8 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
   private HttpExchange current;
   /** The exchange ended before its request did: drop the request's remaining body parts. */
   private boolean discarding;
+  /** The current request went on whole: the decoder's empty last part after its head is dropped. */
+  private boolean expectEmptyLast;
 
   public HttpServerBridge(
       Supplier<HttpService> services, boolean http1, RouteTarget preset, LongSupplier nanoClock) {
@@ -81,6 +87,12 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (expectEmptyLast) {
+      expectEmptyLast = false;
+      if (msg == LastHttpContent.EMPTY_LAST_CONTENT) {
+        return;
+      }
+    }
     if (discarding) {
       discard(msg);
       return;
@@ -97,8 +109,11 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
   }
 
   private void discard(Object msg) {
+    if (brokenFraming(msg)) {
+      return;
+    }
     if (msg instanceof HttpContent part) {
-      if (part instanceof io.netty.handler.codec.http.LastHttpContent) {
+      if (part instanceof LastHttpContent) {
         discarding = false;
       }
       part.release();
@@ -108,7 +123,24 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
     }
   }
 
+  /**
+   * Closes the connection when {@code msg} (which no exchange takes) reports broken framing: the
+   * decoder discards everything after it, so no further request could be read.
+   */
+  private boolean brokenFraming(Object msg) {
+    if (msg instanceof HttpContent part && part.decoderResult().isFailure()) {
+      part.release();
+      releasePipelined();
+      ctx.close();
+      return true;
+    }
+    return false;
+  }
+
   private void start(Object msg) {
+    if (brokenFraming(msg)) {
+      return;
+    }
     if (!(msg instanceof HttpRequest request)) {
       ReferenceCountUtil.release(msg); // body of a request already answered
       return;
@@ -120,7 +152,17 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
     }
     if (!http1) {
       Http1Headers.stripConversionHeaders(request.headers());
-    } else if (HttpUtil.is100ContinueExpected(request)) {
+    } else {
+      Http1Headers.stripProxyHeaders(request.headers());
+      if (!HttpUtil.isContentLengthSet(request) && !HttpUtil.isTransferEncodingChunked(request)
+          && !(request instanceof LastHttpContent)) {
+        // Neither length nor chunking: the request has no body (RFC 9112 6.3). Sent on whole, it
+        // reaches the peer as a request that ends with its head, never as an empty chunked body.
+        request = whole(request);
+        expectEmptyLast = true;
+      }
+    }
+    if (http1 && HttpUtil.is100ContinueExpected(request)) {
       // Answered here rather than relayed: the body is streamed anyway, so the client need not wait.
       request.headers().remove(HttpHeaderNames.EXPECT);
       ctx.writeAndFlush(
@@ -128,6 +170,15 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
     }
     current = new HttpExchange(ctx.channel(), request, this, http1, preset, nanoClock.getAsLong());
     services.get().serve(current);
+  }
+
+  private static FullHttpRequest whole(HttpRequest head) {
+    FullHttpRequest full =
+        new DefaultFullHttpRequest(
+            head.protocolVersion(), head.method(), head.uri(), Unpooled.EMPTY_BUFFER,
+            head.headers(), EmptyHttpHeaders.INSTANCE);
+    full.setDecoderResult(head.decoderResult());
+    return full;
   }
 
   private void rejectMalformed(HttpRequest request, Throwable cause) {

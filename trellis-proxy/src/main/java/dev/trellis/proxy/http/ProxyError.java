@@ -26,6 +26,19 @@ public record ProxyError(HttpResponseStatus status, String reason) {
     return new ProxyError(HttpResponseStatus.NOT_FOUND, "no http port: " + service);
   }
 
+  /** A peer asked this sidecar for a service it does not serve (421: the caller routed wrongly). */
+  public static ProxyError misdirected(String host, String localService) {
+    return new ProxyError(
+        HttpResponseStatus.MISDIRECTED_REQUEST,
+        "misdirected request: " + printable(host) + " is not served here (this sidecar serves " + localService + ")");
+  }
+
+  /** A peer asked for a local port the service does not declare. */
+  public static ProxyError portNotServed(String service, int port) {
+    return new ProxyError(
+        HttpResponseStatus.FORBIDDEN, "port not served: " + service + " declares no port " + port);
+  }
+
   public static ProxyError noHealthyEndpoint(String service, int registered, int routable) {
     return new ProxyError(
         HttpResponseStatus.SERVICE_UNAVAILABLE,
@@ -56,8 +69,24 @@ public record ProxyError(HttpResponseStatus status, String reason) {
         HttpResponseStatus.GATEWAY_TIMEOUT, "request timeout: " + where + " after " + describe(timeout));
   }
 
+  /** The upstream answered something that is not a well-framed HTTP response. */
+  public static ProxyError malformedResponse(String where, String detail) {
+    return new ProxyError(
+        HttpResponseStatus.BAD_GATEWAY, "malformed response: " + where + ": " + printable(detail));
+  }
+
   public static ProxyError upstreamReset(String what, String where) {
     return new ProxyError(HttpResponseStatus.BAD_GATEWAY, what + " reset before response: " + where);
+  }
+
+  /** {@code text} with anything but printable ASCII replaced, so it can travel in a header. */
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), 256));
+    for (int i = 0; i < text.length() && i < 256; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out.toString();
   }
 
   private static String describe(Duration d) {

@@ -6,7 +6,9 @@ import dev.trellis.proxy.http.ProxyError;
 import dev.trellis.proxy.http.UpstreamLease;
 import dev.trellis.proxy.pool.EndpointPools;
 import dev.trellis.proxy.pool.Http1ConnectionPool;
+import dev.trellis.proxy.pool.PoolExhaustedException;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
@@ -60,6 +62,12 @@ final class LocalAppForwarder implements HttpService {
   }
 
   private ProxyError connectError(InetSocketAddress address, Throwable cause) {
+    if (cause instanceof PoolExhaustedException full) {
+      return new ProxyError(
+          HttpResponseStatus.SERVICE_UNAVAILABLE,
+          "local app pool full: " + app.service().displayName() + " 127.0.0.1:" + address.getPort()
+              + " (" + full.getMessage() + ")");
+    }
     return ProxyError.connectFailed(
         "local app", app.service().displayName(), address, pools.settings().connectTimeout(), cause);
   }

@@ -4,8 +4,6 @@ import dev.trellis.proxy.http.HttpExchange;
 import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.http.ProxyError;
 import dev.trellis.proxy.mesh.MeshView;
-import dev.trellis.proxy.mesh.ServicePort;
-import dev.trellis.proxy.mesh.ServiceView;
 import dev.trellis.proxy.outbound.PeerForwarder;
 
 /**
@@ -13,9 +11,9 @@ import dev.trellis.proxy.outbound.PeerForwarder;
  * header the calling sidecar set ({@code x-trellis-dst: catalog.default:8080}, removed here so
  * the application never sees it), and the protocol the application speaks there.
  *
- * <p>Without the header the service's first HTTP port is used. A port the view does not declare
- * is assumed to speak the local app's fallback protocol, so a sidecar serves its application
- * before its first snapshot arrives.
+ * <p>Without the header the service's first HTTP port is used. Only ports the local service
+ * declares are served, and only for the local service's name: see {@link LocalDestination} (403
+ * for another port, 421 for another service).
  */
 final class LocalTargetResolver implements HttpService {
   private final MeshView view;
@@ -32,31 +30,29 @@ final class LocalTargetResolver implements HttpService {
   public void serve(HttpExchange exchange) {
     String destination = exchange.request().headers().get(PeerForwarder.DESTINATION_HEADER);
     exchange.request().headers().remove(PeerForwarder.DESTINATION_HEADER);
-    ServiceView service = view.service(app.service());
-    int port = destination == null ? 0 : portOf(destination);
-    if (destination != null && port == 0) {
-      exchange.fail(ProxyError.malformed(PeerForwarder.DESTINATION_HEADER + ": " + destination));
-      return;
-    }
-    ServicePort servicePort = null;
-    if (service != null) {
-      servicePort = port == 0 ? service.firstHttpPort() : service.port(port);
-    }
-    if (servicePort == null) {
+    String host = null;
+    int port = 0;
+    if (destination != null) {
+      int colon = destination.lastIndexOf(':');
+      port = colon <= 0 ? 0 : portOf(destination.substring(colon + 1));
       if (port == 0) {
-        exchange.fail(ProxyError.noHttpPort(app.service().displayName()));
+        exchange.fail(ProxyError.malformed(PeerForwarder.DESTINATION_HEADER + ": " + destination));
         return;
       }
-      servicePort = new ServicePort(port, app.fallbackProtocol());
+      host = destination.substring(0, colon).trim();
     }
-    exchange.route(service, servicePort);
+    LocalDestination.Decision decision = LocalDestination.resolve(view, app, host, port);
+    if (decision.error() != null) {
+      exchange.fail(decision.error());
+      return;
+    }
+    exchange.route(view.service(app.service()), decision.port());
     next.serve(exchange);
   }
 
-  private static int portOf(String destination) {
-    int colon = destination.lastIndexOf(':');
+  private static int portOf(String digits) {
     try {
-      int port = Integer.parseInt(destination.substring(colon + 1).trim());
+      int port = Integer.parseInt(digits.trim());
       return port > 0 && port <= 65535 ? port : 0;
     } catch (NumberFormatException e) {
       return 0;

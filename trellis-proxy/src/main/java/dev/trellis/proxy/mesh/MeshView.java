@@ -5,6 +5,7 @@ import dev.trellis.proxy.balance.Balancers;
 import dev.trellis.proxy.balance.Endpoint;
 import dev.trellis.proxy.balance.EndpointLoads;
 import dev.trellis.proxy.route.RouteTable;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,11 @@ public final class MeshView {
     List<Endpoint> live = new ArrayList<>();
     for (ServiceDefinition definition : definitions) {
       List<Endpoint> routable = new ArrayList<>();
+      Map<Endpoint, InetSocketAddress> addresses = new HashMap<>();
       for (RegisteredEndpoint registered : definition.endpoints()) {
+        Endpoint endpoint = registered.endpoint();
+        // Made here, off the event loops: a host name is resolved once per snapshot.
+        addresses.put(endpoint, new InetSocketAddress(endpoint.host(), endpoint.port()));
         live.add(registered.endpoint());
         if (registered.health().routable()) {
           routable.add(registered.endpoint());
@@ -61,7 +66,8 @@ public final class MeshView {
               balancer,
               definition.balancer(),
               definition.policy(),
-              definition.endpoints().size()));
+              definition.endpoints().size(),
+              addresses));
     }
     loads.retainOnly(live);
     return new MeshView(version, Map.copyOf(services), Map.copyOf(routes));

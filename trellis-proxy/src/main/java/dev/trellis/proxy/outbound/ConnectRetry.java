@@ -7,8 +7,8 @@ import dev.trellis.proxy.http.HttpService;
  * Tries another endpoint when connecting to the picked one fails (refused, timed out): nothing of
  * the request has left the proxy then, so no body needs keeping and any method is safe to send
  * again. At most {@code maxRetries} more attempts, and never more than the service has other
- * endpoints; each attempt is balanced afresh, and the failed endpoint's load records the failure,
- * which steers load-aware balancers away from it.
+ * endpoints; each attempt is balanced afresh among the endpoints this request has not tried yet
+ * (see {@code EndpointPicker}), and the failed endpoint's load records the failure.
  *
  * <p>Failures after the request started (a reset, a 5xx) are not this stage's business: they
  * need the retry policy and its budget.

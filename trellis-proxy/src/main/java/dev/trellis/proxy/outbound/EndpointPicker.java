@@ -7,6 +7,7 @@ import dev.trellis.proxy.http.HttpExchange;
 import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.http.ProxyError;
 import dev.trellis.proxy.mesh.ServiceView;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +19,9 @@ import java.util.function.LongSupplier;
  * has nothing to pick.
  */
 final class EndpointPicker implements HttpService {
+  /** How often the balancer is asked before the untried endpoints are scanned in order. */
+  private static final int PICKS_BEFORE_SCAN = 3;
+
   private final EndpointLoads loads;
   private final LongSupplier nanoClock;
   private final HttpService next;
@@ -31,7 +35,7 @@ final class EndpointPicker implements HttpService {
   @Override
   public void serve(HttpExchange exchange) {
     ServiceView service = exchange.service();
-    Endpoint endpoint = service.balancer().pick(exchange.pickRequest());
+    Endpoint endpoint = pickUntried(service, exchange);
     if (endpoint == null) {
       exchange.fail(
           ProxyError.noHealthyEndpoint(
@@ -45,6 +49,29 @@ final class EndpointPicker implements HttpService {
     exchange.endpoint(endpoint);
     exchange.target(service.key().displayName() + " " + endpoint.host() + ":" + endpoint.port());
     next.serve(exchange);
+  }
+
+  /**
+   * The balancer's pick among the endpoints this exchange has not tried yet. A retry must not go
+   * back to the endpoint that just refused it, yet a load-aware balancer may well choose it again
+   * (a fast refusal looks like a cheap endpoint to peak EWMA): the balancer is asked a few times,
+   * then the first untried endpoint in its list is taken. Null only when the balancer has none.
+   */
+  private static Endpoint pickUntried(ServiceView service, HttpExchange exchange) {
+    List<Endpoint> tried = exchange.triedEndpoints();
+    Endpoint pick = service.balancer().pick(exchange.pickRequest());
+    for (int ask = 1; pick != null && tried.contains(pick) && ask < PICKS_BEFORE_SCAN; ask++) {
+      pick = service.balancer().pick(exchange.pickRequest());
+    }
+    if (pick == null || !tried.contains(pick)) {
+      return pick;
+    }
+    for (Endpoint candidate : service.balancer().endpoints()) {
+      if (!tried.contains(candidate)) {
+        return candidate;
+      }
+    }
+    return pick; // every endpoint was tried (the retry stage never asks for more than there are)
   }
 
   /** One request on one endpoint's load, finished exactly once. Event-loop confined. */

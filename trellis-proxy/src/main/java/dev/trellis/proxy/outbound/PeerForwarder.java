@@ -40,7 +40,7 @@ public final class PeerForwarder implements HttpService {
     ServiceView service = exchange.service();
     Endpoint endpoint = exchange.endpoint();
     int port = exchange.servicePort().port();
-    InetSocketAddress address = new InetSocketAddress(endpoint.host(), endpoint.port());
+    InetSocketAddress address = service.addressOf(endpoint);
     String name = service.key().displayName();
     if (exchange.isUpgrade()) {
       tunnels

@@ -4,6 +4,7 @@ import dev.trellis.proxy.http.HttpExchange;
 import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.http.ProxyError;
 import dev.trellis.proxy.http.RouteTarget;
+import dev.trellis.proxy.mesh.HostNames;
 import dev.trellis.proxy.mesh.MeshView;
 import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.mesh.ServiceKey;
@@ -110,8 +111,9 @@ final class ServiceResolver implements HttpService {
     return request.headers().get(HttpHeaderNames.HOST);
   }
 
+  /** The service a host names; DNS names match whatever their case and a trailing dot. */
   private ServiceKey keyOf(String host) {
-    String[] labels = host.split("\\.", -1);
+    String[] labels = HostNames.normalize(host).split("\\.", -1);
     for (String label : labels) {
       if (label.isEmpty()) {
         return null;

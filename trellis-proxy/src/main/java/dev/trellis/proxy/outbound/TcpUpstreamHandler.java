@@ -69,7 +69,7 @@ final class TcpUpstreamHandler extends ChannelInboundHandlerAdapter {
     EndpointLoad load = loads.of(endpoint);
     load.requestStarted();
     long start = nanoClock.getAsLong();
-    InetSocketAddress address = new InetSocketAddress(endpoint.host(), endpoint.port());
+    InetSocketAddress address = service.addressOf(endpoint);
     tunnels
         .tunnel(downstream.eventLoop(), address, new TunnelPreface(service.key().hostName(), port.port()))
         .addListener(

@@ -3,13 +3,16 @@ package dev.trellis.proxy.pool;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
@@ -21,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * loop: one request at a time per connection, idle connections reused most-recent-first and
  * closed after the idle timeout.
  *
+ * <p>At most {@code maxConnectionsPerEndpoint} connections are open (or opening) at once. Beyond
+ * that a request waits for a connection to come back, first come first served; at most {@link
+ * #maxWaiting()} wait (as many as HTTP/2 would multiplex onto those connections), and the next
+ * one fails at once with {@link PoolExhaustedException}.
+ *
  * <p>Connections come out with an {@link HttpClientCodec} and auto-read off. While idle in the
  * pool a connection reads with a watcher that closes it on anything unexpected (the server
  * closing it, stray bytes), so a dead connection is never handed out twice.
@@ -29,17 +37,31 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Http1ConnectionPool {
   private static final String IDLE_WATCHER = "trellis-idle-watcher";
+  private static final AttributeKey<ScheduledFuture<?>> EXPIRY = AttributeKey.valueOf("trellis-pool-expiry");
 
   private final EventLoop eventLoop;
   private final InetSocketAddress address;
   private final PoolSettings settings;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
-  private long releases;
+  private final ArrayDeque<Promise<Channel>> waiting = new ArrayDeque<>();
+  private final int maxWaiting;
+  private int open; // connections open or opening
 
   Http1ConnectionPool(EventLoop eventLoop, InetSocketAddress address, PoolSettings settings) {
     this.eventLoop = eventLoop;
     this.address = address;
     this.settings = settings;
+    this.maxWaiting = settings.maxConnectionsPerEndpoint() * settings.maxStreamsPerConnection();
+  }
+
+  /** How many requests may wait for a connection when all are busy. */
+  public int maxWaiting() {
+    return maxWaiting;
+  }
+
+  /** Connections open or being opened. */
+  public int openCount() {
+    return open;
   }
 
   public EventLoop eventLoop() {
@@ -55,17 +77,35 @@ public final class Http1ConnectionPool {
     return idle.size();
   }
 
-  /** A connection for one exchange: an idle one, or a new one. */
+  /**
+   * A connection for one exchange: an idle one, a new one while under the limit, else one handed
+   * back later; fails with {@link PoolExhaustedException} when too many wait already.
+   */
   public Future<Channel> acquire() {
     for (Channel channel; (channel = idle.pollFirst()) != null; ) {
       if (channel.isActive()) {
+        cancelExpiry(channel);
         channel.pipeline().remove(IDLE_WATCHER);
         channel.config().setAutoRead(false);
         return eventLoop.newSucceededFuture(channel);
       }
     }
     Promise<Channel> promise = eventLoop.newPromise();
-    new Bootstrap()
+    if (open < settings.maxConnectionsPerEndpoint()) {
+      connect(promise);
+    } else if (waiting.size() < maxWaiting) {
+      waiting.addLast(promise);
+    } else {
+      promise.setFailure(
+          new PoolExhaustedException(
+              open + " connections busy, " + waiting.size() + " requests waiting"));
+    }
+    return promise;
+  }
+
+  private void connect(Promise<Channel> promise) {
+    open++;
+    ChannelFuture connecting = new Bootstrap()
         .group(eventLoop)
         .channel(Transport.socketChannel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
@@ -78,51 +118,69 @@ public final class Http1ConnectionPool {
                 ch.pipeline().addLast(new HttpClientCodec());
               }
             })
-        .connect(address)
-        .addListener(
+        .connect(address);
+    Channel channel = connecting.channel();
+    // One listener for the connection's life (a failed attempt included), however often reused.
+    channel.closeFuture().addListener(f -> forget(channel));
+    connecting.addListener(
             f -> {
               if (f.isSuccess()) {
-                promise.setSuccess(((io.netty.channel.ChannelFuture) f).channel());
+                promise.setSuccess(channel);
               } else {
                 promise.setFailure(f.cause());
               }
             });
-    return promise;
   }
 
   /** Gives {@code channel} back after an exchange; closes it unless {@code reusable}. */
   public void release(Channel channel, boolean reusable) {
     if (!reusable || !channel.isActive()) {
-      channel.close();
+      channel.close(); // its close listener lets a waiting request open a new one
       return;
+    }
+    for (Promise<Channel> next; (next = waiting.pollFirst()) != null; ) {
+      if (next.trySuccess(channel)) {
+        return; // straight to the next request: it never sat idle
+      }
     }
     channel.pipeline().addLast(IDLE_WATCHER, new IdleWatcher());
     channel.config().setAutoRead(true);
     idle.addFirst(channel);
-    long stamp = ++releases;
-    channel.closeFuture().addListener(f -> idle.remove(channel));
-    eventLoop.schedule(
-        () -> {
-          if (idle.contains(channel) && lastReleaseOf(channel) == stamp) {
-            idle.remove(channel);
-            channel.close();
-          }
-        },
-        settings.idleTimeout().toNanos(),
-        TimeUnit.NANOSECONDS);
-    channel.attr(IdleWatcher.RELEASED).set(stamp);
+    // One expiry timer per idle connection: cancelled when the connection is taken again.
+    channel
+        .attr(EXPIRY)
+        .set(
+            eventLoop.schedule(
+                () -> {
+                  if (idle.remove(channel)) {
+                    channel.close();
+                  }
+                },
+                settings.idleTimeout().toNanos(),
+                TimeUnit.NANOSECONDS));
   }
 
-  private static long lastReleaseOf(Channel channel) {
-    Long stamp = channel.attr(IdleWatcher.RELEASED).get();
-    return stamp == null ? -1 : stamp;
+  private void forget(Channel channel) {
+    open--;
+    idle.remove(channel);
+    cancelExpiry(channel);
+    for (Promise<Channel> next; (next = waiting.pollFirst()) != null; ) {
+      if (!next.isDone()) {
+        connect(next); // a place came free: the longest-waiting request gets a new connection
+        return;
+      }
+    }
+  }
+
+  private static void cancelExpiry(Channel channel) {
+    ScheduledFuture<?> expiry = channel.attr(EXPIRY).getAndSet(null);
+    if (expiry != null) {
+      expiry.cancel(false);
+    }
   }
 
   /** Closes an idle connection that receives anything: an idle HTTP/1.1 server must stay silent. */
   private static final class IdleWatcher extends ChannelInboundHandlerAdapter {
-    static final io.netty.util.AttributeKey<Long> RELEASED =
-        io.netty.util.AttributeKey.valueOf("trellis-pool-released");
-
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       ReferenceCountUtil.release(msg);

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class Http2ConnectionPool {
   public Future<Http2StreamChannel> openStream() {
     Promise<Http2StreamChannel> promise = eventLoop.newPromise();
     Connection connection = choose();
-    connection.streams++;
+    connection.busy();
     connection.ready.addListener(
         f -> {
           if (!f.isSuccess()) {
@@ -147,6 +148,9 @@ public final class Http2ConnectionPool {
           }
         });
     future.channel().closeFuture().addListener(f -> {
+      if (connection.expiry != null) {
+        connection.expiry.cancel(false);
+      }
       if (connections.remove(connection)) {
         emptied();
       }
@@ -175,15 +179,16 @@ public final class Http2ConnectionPool {
   private void streamClosed(Connection connection) {
     connection.streams--;
     if (connection.streams == 0) {
-      long epoch = ++connection.idleEpoch;
-      eventLoop.schedule(
-          () -> {
-            if (connection.streams == 0 && connection.idleEpoch == epoch) {
-              connection.channel.close();
-            }
-          },
-          settings.idleTimeout().toNanos(),
-          TimeUnit.NANOSECONDS);
+      // One expiry timer per idle period, cancelled as soon as a stream opens again.
+      connection.expiry =
+          eventLoop.schedule(
+              () -> {
+                if (connection.streams == 0) {
+                  connection.channel.close();
+                }
+              },
+              settings.idleTimeout().toNanos(),
+              TimeUnit.NANOSECONDS);
     }
   }
 
@@ -197,7 +202,16 @@ public final class Http2ConnectionPool {
     final Promise<Void> ready;
     Channel channel;
     int streams;
-    long idleEpoch; // which idle period a scheduled expiry belongs to
+    ScheduledFuture<?> expiry; // set while the connection is idle
+
+    /** A stream is about to open: the connection is no longer idle. */
+    void busy() {
+      streams++;
+      if (expiry != null) {
+        expiry.cancel(false);
+        expiry = null;
+      }
+    }
 
     /** True once the peer sent GOAWAY or the connection is closing. */
     boolean draining() {

@@ -5,6 +5,7 @@ import static dev.trellis.proxy.testing.Sidecars.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.proxy.SidecarProxy;
+import dev.trellis.proxy.balance.BalancerConfig;
 import dev.trellis.proxy.balance.Endpoint;
 import dev.trellis.proxy.mesh.AppProtocol;
 import dev.trellis.proxy.mesh.EndpointHealth;
@@ -69,6 +70,24 @@ class ConnectRetryTest {
         assertThat(response.body()).contains("uri=/r" + i);
       }
     }
+  }
+
+  @Test
+  void noRequestFailsUnderPeakEwmaWhileTwoOfThreeEndpointsRefuse() throws Exception {
+    // Peak EWMA sees a fast refusal as a cheap endpoint: a retry must still go elsewhere.
+    BalancerConfig peakEwma = new BalancerConfig(BalancerConfig.Kind.PEAK_EWMA, null, null, false);
+    Sidecars.apply(
+        List.of(service("catalog", AppProtocol.HTTP, peakEwma, dead1, endpointOf("c1", callee), dead2)),
+        caller, callee);
+    int failures = 0;
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      for (int i = 0; i < 300; i++) {
+        if (get(http, "/e" + i).status() != 200) {
+          failures++;
+        }
+      }
+    }
+    assertThat(failures).as("failed requests of 300").isZero();
   }
 
   @Test

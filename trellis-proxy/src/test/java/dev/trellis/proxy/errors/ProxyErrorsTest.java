@@ -35,6 +35,7 @@ class ProxyErrorsTest {
   static TestHttpApp app;
   static SidecarProxy callee;
   static SidecarProxy deadAppCallee;
+  static SidecarProxy hangingCallee;
   static SidecarProxy caller;
   static int closedPort;
 
@@ -44,6 +45,8 @@ class ProxyErrorsTest {
     callee = Sidecars.serving(ServiceKey.of("catalog"), app.port());
     closedPort = closedPort();
     deadAppCallee = Sidecars.serving(ServiceKey.of("broken"), closedPort);
+    // A sidecar serves only its own service, so the service with a timeout gets its own.
+    hangingCallee = Sidecars.serving(ServiceKey.of("hanging"), app.port());
     caller =
         new SidecarProxy(
                 SidecarConfig.of(new dev.trellis.proxy.inbound.LocalApp(ServiceKey.of("web"), Map.of(), AppProtocol.HTTP))
@@ -67,10 +70,10 @@ class ProxyErrorsTest {
             new ServiceDefinition(
                 ServiceKey.of("hanging"),
                 List.of(new ServicePort(Sidecars.SERVICE_PORT, AppProtocol.HTTP)),
-                List.of(endpointOf("h1", callee)),
+                List.of(endpointOf("h1", hangingCallee)),
                 null,
                 new ServicePolicy(Duration.ofMillis(300)))),
-        caller, callee, deadAppCallee);
+        caller, callee, deadAppCallee, hangingCallee);
   }
 
   static int closedPort() throws Exception {
@@ -84,6 +87,7 @@ class ProxyErrorsTest {
     caller.close();
     callee.close();
     deadAppCallee.close();
+    hangingCallee.close();
     app.close();
   }
 
@@ -184,7 +188,7 @@ class ProxyErrorsTest {
       RawHttp.Response response = http.read();
       assertThat(response.status()).isEqualTo(504);
       assertThat(response.header("x-trellis-error"))
-          .isEqualTo("request timeout: hanging 127.0.0.1:" + callee.inboundAddress().getPort() + " after 300ms");
+          .isEqualTo("request timeout: hanging 127.0.0.1:" + hangingCallee.inboundAddress().getPort() + " after 300ms");
       http.send("GET /fine HTTP/1.1\r\nHost: hanging\r\n\r\n");
       assertThat(http.read().body()).contains("uri=/fine");
     }

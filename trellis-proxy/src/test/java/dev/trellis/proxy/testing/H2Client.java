@@ -55,6 +55,13 @@ public final class H2Client implements AutoCloseable {
 
   /** Sends one request and collects the whole response: headers, body, trailers. */
   public Response send(String method, String path, String authority, String body) throws Exception {
+    return send(method, path, authority, body, java.util.Map.of());
+  }
+
+  /** Sends one request with {@code extraHeaders} added and collects the whole response. */
+  public Response send(
+      String method, String path, String authority, String body, java.util.Map<String, String> extraHeaders)
+      throws Exception {
     CompletableFuture<Response> result = new CompletableFuture<>();
     Http2StreamChannel stream =
         new Http2StreamChannelBootstrap(connection)
@@ -93,6 +100,7 @@ public final class H2Client implements AutoCloseable {
             .getNow();
     Http2Headers headers =
         new DefaultHttp2Headers().method(method).path(path).scheme("http").authority(authority);
+    extraHeaders.forEach(headers::set);
     boolean hasBody = body != null;
     stream.write(new DefaultHttp2HeadersFrame(headers, !hasBody));
     if (hasBody) {
