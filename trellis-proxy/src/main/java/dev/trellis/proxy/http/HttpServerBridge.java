@@ -124,11 +124,14 @@ public final class HttpServerBridge extends ChannelInboundHandlerAdapter impleme
   }
 
   /**
-   * Closes the connection when {@code msg} (which no exchange takes) reports broken framing: the
-   * decoder discards everything after it, so no further request could be read.
+   * Closes the connection when {@code msg}, a body part no exchange takes, reports broken framing:
+   * the decoder discards everything after it, so no further request could be read. A request head
+   * that failed to decode is not one of these (Netty hands it over as a full request, which is
+   * also a body part): it is answered 400 by {@link #rejectMalformed}.
    */
   private boolean brokenFraming(Object msg) {
-    if (msg instanceof HttpContent part && part.decoderResult().isFailure()) {
+    if (msg instanceof HttpContent part && !(msg instanceof HttpRequest)
+        && part.decoderResult().isFailure()) {
       part.release();
       releasePipelined();
       ctx.close();

@@ -204,6 +204,12 @@ class ProxyErrorsTest {
       assertThat(http.closedByServer()).isTrue();
     }
     try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+      http.send("NONSENSE\r\n\r\n"); // not even a request line
+      RawHttp.Response response = http.read();
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.header("x-trellis-error")).startsWith("malformed request: ");
+    }
+    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
       http.send("GET /x HTTP/1.0\r\n\r\n");
       RawHttp.Response response = http.read();
       assertThat(response.status()).isEqualTo(400);
