@@ -55,8 +55,9 @@ class ReadmeWalkIT {
     environment = new HashMap<>();
     environment.put("TRELLIS_CONTROL", url);
     environment.put("TRELLIS_DATA_DIR", dataDir.toString());
-    // jwebserver is in the JDK's bin, which need not be on the PATH.
-    environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+    // ./trellis exports the JDK it selected as JAVA_HOME, and the README's app finds jwebserver
+    // there; this stand-in for ./trellis does the same, and leaves the PATH alone.
+    environment.put("JAVA_HOME", System.getProperty("java.home"));
   }
 
   @AfterEach
