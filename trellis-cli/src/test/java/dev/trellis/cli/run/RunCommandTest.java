@@ -2,39 +2,20 @@ package dev.trellis.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trellis.cli.CapturedOutput;
 import dev.trellis.cli.TrellisCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code trellis run}'s surface: its help, and command lines refused before anything starts. */
 class RunCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void captureOutput() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreOutput() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
+  @RegisterExtension
+  final CapturedOutput output = new CapturedOutput();
 
   @Test
   void helpNamesEveryOption() {
     assertThat(TrellisCli.execute("run", "--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: trellis run", "--service", "--port",
+    assertThat(output.stdout()).contains("Usage: trellis run", "--service", "--port",
         "--upstream", "--control", "--token", "--data-dir", "--inbound-port", "--outbound-port", "--admin-port",
         "--label", "--zone", "--drain-timeout", "--ready-timeout", "COMMAND");
   }
@@ -42,19 +23,19 @@ class RunCommandTest {
   @Test
   void theTopLevelHelpListsRunStatusAndDemo() {
     assertThat(TrellisCli.execute("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("run", "status", "demo");
+    assertThat(output.stdout()).contains("run", "status", "demo");
   }
 
   @Test
   void withoutACommandItIsAUsageError() {
     assertThat(TrellisCli.execute("run", "--service", "web", "--port", "0")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("COMMAND");
+    assertThat(output.stderr()).contains("COMMAND");
   }
 
   @Test
   void aBadDrainTimeoutIsAUsageErrorSayingWhatWasExpected() {
     assertThat(TrellisCli.execute("run", "--service", "web", "--drain-timeout", "soon", "--", "true")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(output.stderr())
         .contains("'soon' (expected: a duration such as 500ms, 10s, 2m or 1h)");
   }
 
@@ -62,14 +43,14 @@ class RunCommandTest {
   void aBadUpstreamIsRefusedBeforeAnythingStarts() {
     assertThat(TrellisCli.execute("run", "--service", "web", "--upstream", "catalog", "--token", "t",
         "--", "true")).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --upstream: catalog (expected: SERVICE:LOCALPORT");
+    assertThat(output.stderr()).contains("error: --upstream: catalog (expected: SERVICE:LOCALPORT");
   }
 
   @Test
   void aServiceGivenTwiceAsUpstreamIsRefused() {
     assertThat(TrellisCli.execute("run", "--service", "web", "--upstream", "catalog:0", "--upstream",
         "catalog:9001", "--token", "t", "--", "true")).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(output.stderr())
         .contains("error: --upstream: catalog:9001 (expected: each service once; catalog is given twice)");
   }
 
@@ -78,7 +59,7 @@ class RunCommandTest {
     assertThat(TrellisCli.execute("run", "--service", "web", "--port", "70000", "--token", "t", "--", "true"))
         .isEqualTo(1);
     assertThat(TrellisCli.execute("run", "--service", "Web_1", "--token", "t", "--", "true")).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+    assertThat(output.stderr()).contains(
         "error: --port: 70000 (expected: 0..65535)",
         "error: --service: Web_1 (expected: a DNS label, e.g. catalog)");
   }
