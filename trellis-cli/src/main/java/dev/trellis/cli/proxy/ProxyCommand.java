@@ -1,23 +1,15 @@
 package dev.trellis.cli.proxy;
 
-import dev.trellis.api.client.Backoff;
 import dev.trellis.api.client.ControlApiException;
 import dev.trellis.api.client.ControlClient;
-import dev.trellis.api.registry.InstanceRegistration;
 import dev.trellis.cli.ControlConnection;
 import dev.trellis.cli.UserError;
-import dev.trellis.proxy.SidecarConfig;
-import dev.trellis.proxy.SidecarProxy;
-import dev.trellis.proxy.UpstreamPort;
-import dev.trellis.proxy.admin.AdminServer;
-import dev.trellis.proxy.control.LinkSettings;
-import dev.trellis.proxy.control.MeshLink;
-import dev.trellis.proxy.inbound.LocalApp;
-import dev.trellis.proxy.mesh.AppProtocol;
+import dev.trellis.cli.run.InProcessSidecar;
+import dev.trellis.cli.run.SidecarPlan;
+import dev.trellis.cli.run.UpstreamArgument;
 import dev.trellis.proxy.mesh.ServiceKey;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Clock;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,25 +76,8 @@ public final class ProxyCommand implements Callable<Integer> {
   @Mixin
   ControlConnection connection;
 
-  @Option(names = "--inbound-port", paramLabel = "P", defaultValue = "0",
-      description = "Where peer sidecars connect (default: a free port).")
-  int inboundPort;
-
-  @Option(names = "--outbound-port", paramLabel = "P", defaultValue = "0",
-      description = "The outbound HTTP listener, the application's HTTP_PROXY (default: a free port).")
-  int outboundPort;
-
-  @Option(names = "--admin-port", paramLabel = "P", defaultValue = "0",
-      description = "The admin port on 127.0.0.1: /live /ready /config /endpoints (default: a free port).")
-  int adminPort;
-
-  @Option(names = "--label", paramLabel = "KEY=VALUE",
-      description = "An instance label to register. Repeatable.")
-  Map<String, String> labels = new LinkedHashMap<>();
-
-  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "",
-      description = "The instance's locality zone.")
-  String zone;
+  @Mixin
+  SidecarOptions sidecarOptions;
 
   @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "5",
       description = "How long SIGTERM waits for requests in flight (default: ${DEFAULT-VALUE}).")
@@ -114,34 +89,30 @@ public final class ProxyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServiceKey key = new ServiceKey(label("--namespace", namespace), label("--service", service));
-    LocalApp app = new LocalApp(key, parseAppPorts(), AppProtocol.HTTP);
-    List<UpstreamPort> upstreamPorts = parseUpstreams(key.namespace());
-    checkPort("--inbound-port", inboundPort);
-    checkPort("--outbound-port", outboundPort);
-    checkPort("--admin-port", adminPort);
+    Map<Integer, Integer> appPortMap = parseAppPorts();
+    List<UpstreamArgument> upstreamArguments = parseUpstreams(key.namespace());
+    sidecarOptions.checkPorts();
     if (drainSeconds < 0) {
       throw new UserError("--drain-timeout: " + drainSeconds + " (expected: >= 0)");
     }
-    SidecarConfig defaults = SidecarConfig.of(app);
-    SidecarConfig config = new SidecarConfig(app, defaults.bindAddress(), inboundPort, outboundPort,
-        upstreamPorts, defaults.pools(), defaults.ioThreads());
+    SidecarPlan plan = new SidecarPlan(key, appPortMap, upstreamArguments, sidecarOptions.inboundPort(),
+        sidecarOptions.outboundPort(), sidecarOptions.adminPort(), sidecarOptions.labels(),
+        sidecarOptions.zone(), connection.dataDir(),
+        // A standalone sidecar has the machine to itself: one event loop per core, as SidecarConfig.of.
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     ControlClient client = connection.client();
-    SidecarProxy proxy = startProxy(config, client);
-    MeshLink link = startLink(key, upstreamPorts, proxy, client, app);
-    AdminServer admin = startAdmin(link, proxy, client);
-    RunningSidecar sidecar = new RunningSidecar(proxy, link, admin, client, System::nanoTime);
+    InProcessSidecar started = start(plan, client);
+    RunningSidecar sidecar = new RunningSidecar(started, client, System::nanoTime);
 
     PrintWriter out = spec.commandLine().getOut();
-    out.println("inbound " + proxy.inboundAddress().getHostString() + ":" + proxy.inboundAddress().getPort());
-    out.println("outbound http " + proxy.outboundHttpAddress().getHostString() + ":"
-        + proxy.outboundHttpAddress().getPort());
-    for (UpstreamPort upstream : upstreamPorts) {
-      var address = proxy.upstreamAddress(upstream.service());
-      out.println("upstream " + upstream.service().displayName() + " " + address.getHostString() + ":"
-          + address.getPort());
+    out.println("inbound " + hostPort(started.inboundAddress()));
+    out.println("outbound http " + hostPort(started.outboundAddress()));
+    for (UpstreamArgument upstream : upstreamArguments) {
+      out.println("upstream " + upstream.service().displayName() + " "
+          + hostPort(started.upstreamAddress(upstream)));
     }
-    out.println("admin http://127.0.0.1:" + admin.address().getPort());
+    out.println("admin http://127.0.0.1:" + started.adminAddress().getPort());
     out.flush();
 
     CountDownLatch stop = new CountDownLatch(1);
@@ -151,7 +122,7 @@ public final class ProxyCommand implements Callable<Integer> {
     ScheduledExecutorService readiness = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("trellis-readiness").factory());
     readiness.scheduleWithFixedDelay(() -> {
-      if (link.status().ready()) {
+      if (started.status().ready()) {
         out.println("ready");
         out.flush();
         readiness.shutdown();
@@ -164,45 +135,21 @@ public final class ProxyCommand implements Callable<Integer> {
     return 0;
   }
 
-  private SidecarProxy startProxy(SidecarConfig config, ControlClient client) throws InterruptedException {
+  /** Starts the sidecar, or closes the client and says why it could not. */
+  private InProcessSidecar start(SidecarPlan plan, ControlClient client) throws InterruptedException {
     try {
-      return new SidecarProxy(config).start();
+      return InProcessSidecar.start(plan, client);
+    } catch (ControlApiException e) {
+      client.close();
+      throw connection.explain(e);
+    } catch (InProcessSidecar.AdminPortException e) {
+      client.close();
+      throw new UserError("cannot listen on 127.0.0.1:" + plan.adminPort() + " for the admin port: "
+          + e.getMessage());
     } catch (RuntimeException e) {
       client.close();
       throw new UserError("cannot start the proxy: " + e.getMessage()
           + " (is a port taken? port 0 picks a free one)");
-    }
-  }
-
-  private MeshLink startLink(ServiceKey key, List<UpstreamPort> upstreamPorts, SidecarProxy proxy,
-      ControlClient client, LocalApp app) {
-    Path dataDir = connection.dataDir();
-    String node = key.name() + "-" + ProcessHandle.current().pid() + "-" + proxy.inboundAddress().getPort();
-    LinkSettings settings = new LinkSettings(key, node,
-        upstreamPorts.stream().map(UpstreamPort::service).toList(), labels, zone,
-        InstanceRegistration.DEFAULT_LEASE_SECONDS, dataDir, Backoff.defaults(),
-        // Health checks reach the application itself: the lowest of its ports.
-        app.appPorts().values().stream().min(Integer::compare).orElse(0));
-    MeshLink link = new MeshLink(settings, client, proxy, Clock.systemUTC());
-    try {
-      return link.start();
-    } catch (ControlApiException e) {
-      link.close();
-      proxy.close();
-      client.close();
-      throw connection.explain(e);
-    }
-  }
-
-  private AdminServer startAdmin(MeshLink link, SidecarProxy proxy, ControlClient client)
-      throws InterruptedException {
-    try {
-      return AdminServer.of(link::status, link::current, proxy.loads()).start("127.0.0.1", adminPort);
-    } catch (RuntimeException e) {
-      link.close();
-      proxy.close();
-      client.close();
-      throw new UserError("cannot listen on 127.0.0.1:" + adminPort + " for the admin port: " + e.getMessage());
     }
   }
 
@@ -221,8 +168,8 @@ public final class ProxyCommand implements Callable<Integer> {
     return mapped;
   }
 
-  private List<UpstreamPort> parseUpstreams(String ownNamespace) {
-    List<UpstreamPort> result = new ArrayList<>();
+  private List<UpstreamArgument> parseUpstreams(String ownNamespace) {
+    List<UpstreamArgument> result = new ArrayList<>();
     for (String value : upstreams) {
       int colon = value.lastIndexOf(':');
       String name = colon < 0 ? "" : value.substring(0, colon);
@@ -238,7 +185,7 @@ public final class ProxyCommand implements Callable<Integer> {
       if (result.stream().anyMatch(u -> u.service().equals(key))) {
         throw new UserError("--upstream: " + value + " (expected: each service once; " + name + " is given twice)");
       }
-      result.add(new UpstreamPort(key, 0, localPort));
+      result.add(new UpstreamArgument(name, key, localPort));
     }
     return result;
   }
@@ -262,9 +209,7 @@ public final class ProxyCommand implements Callable<Integer> {
     throw new UserError(option + ": " + whole + " (expected: a port " + min + "..65535)");
   }
 
-  private static void checkPort(String option, int port) {
-    if (port < 0 || port > 65535) {
-      throw new UserError(option + ": " + port + " (expected: 0..65535)");
-    }
+  private static String hostPort(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
   }
 }

@@ -1,9 +1,7 @@
 package dev.trellis.cli.proxy;
 
 import dev.trellis.api.client.ControlClient;
-import dev.trellis.proxy.SidecarProxy;
-import dev.trellis.proxy.admin.AdminServer;
-import dev.trellis.proxy.control.MeshLink;
+import dev.trellis.cli.run.InProcessSidecar;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,18 +30,13 @@ import org.slf4j.LoggerFactory;
 final class RunningSidecar {
   private static final Logger log = LoggerFactory.getLogger(RunningSidecar.class);
 
-  private final SidecarProxy proxy;
-  private final MeshLink link;
-  private final AdminServer admin;
+  private final InProcessSidecar sidecar;
   private final ControlClient client;
   private final LongSupplier nanoClock;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  RunningSidecar(SidecarProxy proxy, MeshLink link, AdminServer admin, ControlClient client,
-      LongSupplier nanoClock) {
-    this.proxy = proxy;
-    this.link = link;
-    this.admin = admin;
+  RunningSidecar(InProcessSidecar sidecar, ControlClient client, LongSupplier nanoClock) {
+    this.sidecar = sidecar;
     this.client = client;
     this.nanoClock = nanoClock;
   }
@@ -53,18 +46,17 @@ final class RunningSidecar {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
-    link.close();
-    proxy.startDraining();
+    sidecar.leaveMesh();
+    sidecar.startDraining();
     long deadline = nanoClock.getAsLong() + drain.toNanos();
     int inFlight;
-    while ((inFlight = proxy.inFlight()) > 0 && nanoClock.getAsLong() < deadline) {
+    while ((inFlight = sidecar.inFlight()) > 0 && nanoClock.getAsLong() < deadline) {
       TimeUnit.MILLISECONDS.sleep(20); // polling a counter; nothing to wait on
     }
     if (inFlight > 0) {
       log.warn("drain timeout {}: closing with {} requests in flight", drain, inFlight);
     }
-    proxy.close();
-    admin.close();
+    sidecar.close(); // the data path, then the admin port
     client.close();
   }
 }

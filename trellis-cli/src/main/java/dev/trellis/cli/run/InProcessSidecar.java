@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The sidecar of {@code trellis run}, in the supervisor's own JVM: data path, control-plane link
- * and admin port, started together and stopped in two steps (leave the mesh, then close).
+ * A sidecar in the command's own JVM ({@code trellis run}'s beside its application, and
+ * {@code trellis proxy}'s): data path, control-plane link and admin port, started together and
+ * stopped in two steps (leave the mesh, then close).
  *
  * <p>Threading: {@link #start} once, then {@link #leaveMesh} and {@link #close} from any thread,
  * each idempotent; the accessors are safe from any thread.
@@ -45,8 +46,9 @@ public final class InProcessSidecar implements AutoCloseable {
    * waiting for the first snapshot (see {@link #status()}). The client stays the caller's.
    *
    * @throws ControlApiException when the control plane refuses the registration
-   * @throws IllegalStateException (or another runtime exception) when a port cannot be bound;
-   *     nothing is left running
+   * @throws AdminPortException when the admin port cannot be bound; nothing is left running
+   * @throws IllegalStateException (or another runtime exception) when a data-path port cannot be
+   *     bound; nothing is left running
    */
   public static InProcessSidecar start(SidecarPlan plan, ControlClient client) throws InterruptedException {
     LocalApp app = new LocalApp(plan.service(), plan.appPorts(), AppProtocol.HTTP);
@@ -57,20 +59,23 @@ public final class InProcessSidecar implements AutoCloseable {
         .withInbound("127.0.0.1", plan.inboundPort())
         .withOutboundHttpPort(plan.outboundPort())
         .withUpstreams(upstreamPorts)
-        // One event loop thread: the sidecar shares the machine with its application.
-        .withIoThreads(1);
+        .withIoThreads(plan.ioThreads());
     SidecarProxy proxy = new SidecarProxy(config).start();
     String node = plan.service().name() + "-" + ProcessHandle.current().pid() + "-"
         + proxy.inboundAddress().getPort();
-    MeshLink link;
+    MeshLink link = null;
     try {
       LinkSettings settings = new LinkSettings(plan.service(), node,
           upstreamPorts.stream().map(UpstreamPort::service).toList(), plan.labels(), plan.zone(),
           InstanceRegistration.DEFAULT_LEASE_SECONDS, plan.dataDir(), Backoff.defaults(),
           // Active health checks reach the application itself, not the sidecar's mesh port.
           plan.appPorts().values().stream().min(Integer::compare).orElse(0));
-      link = new MeshLink(settings, client, proxy, Clock.systemUTC()).start();
+      link = new MeshLink(settings, client, proxy, Clock.systemUTC());
+      link.start();
     } catch (RuntimeException e) {
+      if (link != null) {
+        link.close();
+      }
       proxy.close();
       throw e;
     }
@@ -78,10 +83,24 @@ public final class InProcessSidecar implements AutoCloseable {
       AdminServer admin = AdminServer.of(link::status, link::current, proxy.loads())
           .start("127.0.0.1", plan.adminPort());
       return new InProcessSidecar(proxy, link, admin, node);
-    } catch (InterruptedException | RuntimeException e) {
+    } catch (InterruptedException e) {
       link.close();
       proxy.close();
       throw e;
+    } catch (RuntimeException e) {
+      link.close();
+      proxy.close();
+      throw new AdminPortException(e);
+    }
+  }
+
+  /**
+   * The admin port could not be bound; the message is the cause's own, so that callers that do
+   * not tell it apart from other start-up failures say the same as before.
+   */
+  public static final class AdminPortException extends RuntimeException {
+    AdminPortException(RuntimeException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 
@@ -105,6 +124,19 @@ public final class InProcessSidecar implements AutoCloseable {
 
   public InetSocketAddress adminAddress() {
     return admin.address();
+  }
+
+  /**
+   * Asks every caller to close its connection after the exchange in progress ({@code Connection:
+   * close}, GOAWAY) while still serving; see {@link SidecarProxy#startDraining()}.
+   */
+  public void startDraining() {
+    proxy.startDraining();
+  }
+
+  /** The HTTP exchanges in flight now, inbound and outbound. */
+  public int inFlight() {
+    return proxy.inFlight();
   }
 
   /** The link's state now: ready once registered and running the control plane's snapshot. */

@@ -5,6 +5,7 @@ import dev.trellis.api.client.ControlApiException;
 import dev.trellis.api.client.ControlClient;
 import dev.trellis.cli.ControlConnection;
 import dev.trellis.cli.UserError;
+import dev.trellis.cli.proxy.SidecarOptions;
 import dev.trellis.config.ResourceKind;
 import dev.trellis.proxy.mesh.ServiceKey;
 import java.io.IOException;
@@ -77,25 +78,8 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   ControlConnection connection;
 
-  @Option(names = "--inbound-port", paramLabel = "P", defaultValue = "0",
-      description = "Where peer sidecars connect (default: a free port).")
-  int inboundPort;
-
-  @Option(names = "--outbound-port", paramLabel = "P", defaultValue = "0",
-      description = "The outbound HTTP listener, the application's HTTP_PROXY (default: a free port).")
-  int outboundPort;
-
-  @Option(names = "--admin-port", paramLabel = "P", defaultValue = "0",
-      description = "The admin port on 127.0.0.1: /live /ready /config /endpoints (default: a free port).")
-  int adminPort;
-
-  @Option(names = "--label", paramLabel = "KEY=VALUE",
-      description = "An instance label to register. Repeatable.")
-  Map<String, String> labels = new LinkedHashMap<>();
-
-  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "",
-      description = "The instance's locality zone.")
-  String zone;
+  @Mixin
+  SidecarOptions sidecarOptions;
 
   @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "10s",
       converter = DurationConverter.class,
@@ -118,11 +102,9 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ServiceKey key = new ServiceKey(label("--namespace", namespace), label("--service", service));
     List<UpstreamArgument> upstreamArguments = parseUpstreams(key.namespace());
-    checkPort("--inbound-port", inboundPort);
-    checkPort("--outbound-port", outboundPort);
-    checkPort("--admin-port", adminPort);
+    sidecarOptions.checkPorts();
     if (appPort != null) {
-      checkPort("--port", appPort);
+      SidecarOptions.checkPort("--port", appPort);
     }
     OptionalInt port = appPort == null ? OptionalInt.empty()
         : OptionalInt.of(appPort == 0 ? FreePort.pick() : appPort);
@@ -130,7 +112,10 @@ public final class RunCommand implements Callable<Integer> {
 
     try (ControlClient client = connection.client()) {
       SidecarPlan plan = new SidecarPlan(key, appPorts(client, key, port), upstreamArguments,
-          inboundPort, outboundPort, adminPort, labels, zone, connection.dataDir());
+          sidecarOptions.inboundPort(), sidecarOptions.outboundPort(), sidecarOptions.adminPort(),
+          sidecarOptions.labels(), sidecarOptions.zone(), connection.dataDir(),
+          // One event loop thread: the sidecar shares the machine with its application.
+          1);
       InProcessSidecar sidecar = startSidecar(plan, client);
       AppProcess app = null;
       try {
@@ -244,11 +229,5 @@ public final class RunCommand implements Callable<Integer> {
       throw new UserError(option + ": " + value + " (expected: a DNS label, e.g. catalog)");
     }
     return value;
-  }
-
-  private static void checkPort(String option, int port) {
-    if (port < 0 || port > 65535) {
-      throw new UserError(option + ": " + port + " (expected: 0..65535)");
-    }
   }
 }

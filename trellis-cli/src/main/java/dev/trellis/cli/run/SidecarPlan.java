@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the in-process sidecar of {@code trellis run} is to be: validated options, no sockets yet.
+ * What an in-process sidecar ({@code trellis run}'s or {@code trellis proxy}'s) is to be: validated
+ * options, no sockets yet.
  *
  * @param service the service the application is an instance of
  * @param appPorts declared service port to the application's port; empty when the application
@@ -19,11 +20,12 @@ import java.util.Objects;
  * @param labels instance labels to register
  * @param zone the instance's zone, empty when unknown
  * @param dataDir where the sidecar caches its last good snapshot
+ * @param ioThreads event loop threads for the data path, at least 1
  */
 public record SidecarPlan(
     ServiceKey service, Map<Integer, Integer> appPorts, List<UpstreamArgument> upstreams,
     int inboundPort, int outboundPort, int adminPort, Map<String, String> labels, String zone,
-    Path dataDir) {
+    Path dataDir, int ioThreads) {
 
   public SidecarPlan {
     Objects.requireNonNull(service, "service");
@@ -32,5 +34,8 @@ public record SidecarPlan(
     labels = Map.copyOf(labels);
     zone = zone == null ? "" : zone;
     Objects.requireNonNull(dataDir, "dataDir");
+    if (ioThreads < 1) {
+      throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: >= 1)");
+    }
   }
 }

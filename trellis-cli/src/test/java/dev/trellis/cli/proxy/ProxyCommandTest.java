@@ -56,4 +56,11 @@ class ProxyCommandTest {
     assertThat(output.stderr())
         .contains("error: --app-port: 8080=0 (expected: a port 1..65535)");
   }
+
+  @Test
+  void aBadSidecarPortIsRefused() {
+    assertThat(TrellisCli.execute("proxy", "--service", "web", "--app-port", "8080", "--admin-port", "70000",
+        "--token", "t")).isEqualTo(1);
+    assertThat(output.stderr()).contains("error: --admin-port: 70000 (expected: 0..65535)");
+  }
 }

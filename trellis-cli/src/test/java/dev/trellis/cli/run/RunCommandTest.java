@@ -63,4 +63,11 @@ class RunCommandTest {
         "error: --port: 70000 (expected: 0..65535)",
         "error: --service: Web_1 (expected: a DNS label, e.g. catalog)");
   }
+
+  @Test
+  void aBadSidecarPortIsRefused() {
+    assertThat(TrellisCli.execute("run", "--service", "web", "--inbound-port", "70000", "--token", "t", "--", "true"))
+        .isEqualTo(1);
+    assertThat(output.stderr()).contains("error: --inbound-port: 70000 (expected: 0..65535)");
+  }
 }

@@ -1,0 +1,83 @@
+package dev.trellis.cli.proxy;
+
+import dev.trellis.cli.UserError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The sidecar's listener ports and instance metadata, as {@code trellis proxy} and
+ * {@code trellis run} both take them: a picocli mixin.
+ *
+ * <p>Filled in by picocli on the command's thread before {@code call()}; read-only afterwards.
+ * Ports are checked by {@link #checkPorts()}, not by picocli, so that a bad one is refused with
+ * the project's error format.
+ */
+public final class SidecarOptions {
+  @Option(names = "--inbound-port", paramLabel = "P", defaultValue = "0",
+      description = "Where peer sidecars connect (default: a free port).")
+  int inboundPort;
+
+  @Option(names = "--outbound-port", paramLabel = "P", defaultValue = "0",
+      description = "The outbound HTTP listener, the application's HTTP_PROXY (default: a free port).")
+  int outboundPort;
+
+  @Option(names = "--admin-port", paramLabel = "P", defaultValue = "0",
+      description = "The admin port on 127.0.0.1: /live /ready /config /endpoints (default: a free port).")
+  int adminPort;
+
+  @Option(names = "--label", paramLabel = "KEY=VALUE",
+      description = "An instance label to register. Repeatable.")
+  Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "",
+      description = "The instance's locality zone.")
+  String zone;
+
+  /**
+   * Refuses a port outside 0..65535.
+   *
+   * @throws UserError naming the option, the value and the expected range
+   */
+  public void checkPorts() {
+    checkPort("--inbound-port", inboundPort);
+    checkPort("--outbound-port", outboundPort);
+    checkPort("--admin-port", adminPort);
+  }
+
+  /** Where peer sidecars connect; 0 for a free port. */
+  public int inboundPort() {
+    return inboundPort;
+  }
+
+  /** The application's HTTP proxy; 0 for a free port. */
+  public int outboundPort() {
+    return outboundPort;
+  }
+
+  /** The admin port on 127.0.0.1; 0 for a free port. */
+  public int adminPort() {
+    return adminPort;
+  }
+
+  /** The instance labels to register, in the order given; never null. */
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  /** The instance's zone; empty when not given. */
+  public String zone() {
+    return zone;
+  }
+
+  /**
+   * Refuses {@code port} outside 0..65535.
+   *
+   * @throws UserError {@code option: port (expected: 0..65535)}
+   */
+  public static void checkPort(String option, int port) {
+    if (port < 0 || port > 65535) {
+      throw new UserError(option + ": " + port + " (expected: 0..65535)");
+    }
+  }
+}
