@@ -1,8 +1,11 @@
 package dev.trellis.cli.proxy;
 
+import dev.trellis.api.client.ControlApiException;
 import dev.trellis.api.client.ControlClient;
 import dev.trellis.cli.run.InProcessSidecar;
+import dev.trellis.cli.run.PeerCatchUp;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -17,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>deregister: peers drop this instance with their next snapshot and stop sending new
  *       requests here;</li>
+ *   <li>wait, at most half of {@code drain}, until the other proxies acked a snapshot without
+ *       this instance ({@link PeerCatchUp}): until then the in-flight count can touch zero
+ *       between two requests while callers still route here;</li>
  *   <li>drain: the listeners stay open, because peers keep routing here until that snapshot
  *       arrives, but every response asks its caller to close the connection ({@code
  *       Connection: close}, GOAWAY), so callers move on as soon as they learn;</li>
@@ -46,9 +52,17 @@ final class RunningSidecar {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
+    long deadline = nanoClock.getAsLong() + drain.toNanos();
+    long versionBefore = currentVersion();
     sidecar.leaveMesh();
     sidecar.startDraining();
-    long deadline = nanoClock.getAsLong() + drain.toNanos();
+    if (versionBefore >= 0) {
+      List<String> lagging = PeerCatchUp.await(client, sidecar.node(), versionBefore,
+          drain.dividedBy(2), nanoClock);
+      if (!lagging.isEmpty()) {
+        log.warn("proxies still routing here after {}: {}", drain.dividedBy(2), lagging);
+      }
+    }
     int inFlight;
     while ((inFlight = sidecar.inFlight()) > 0 && nanoClock.getAsLong() < deadline) {
       TimeUnit.MILLISECONDS.sleep(20); // polling a counter; nothing to wait on
@@ -58,5 +72,14 @@ final class RunningSidecar {
     }
     sidecar.close(); // the data path, then the admin port
     client.close();
+  }
+
+  /** The control plane's version now, or -1 when it cannot be asked (then there is no wait). */
+  private long currentVersion() {
+    try {
+      return client.proxies().version();
+    } catch (ControlApiException e) {
+      return -1;
+    }
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  * proxy sent nothing newer is out of scope, unless the push has not gone out yet: hence the
  * short {@link #SETTLE} before nobody lagging counts.
  */
-final class PeerCatchUp {
+public final class PeerCatchUp {
   /** How long a push takes to leave the control plane, generously; well under any drain timeout. */
   static final Duration SETTLE = Duration.ofMillis(200);
   private static final long POLL_MILLIS = 50;
@@ -44,7 +44,7 @@ final class PeerCatchUp {
    * when all caught up). An unreachable control plane ends the wait: there is nobody to ask, and
    * peers then drop the instance when its lease expires.
    */
-  static List<String> await(ControlClient client, String ownNode, long versionBefore, Duration limit,
+  public static List<String> await(ControlClient client, String ownNode, long versionBefore, Duration limit,
       LongSupplier nanoClock) throws InterruptedException {
     long start = nanoClock.getAsLong();
     long deadline = start + limit.toNanos();
