@@ -1,15 +1,9 @@
 package dev.trellis.proxy.http1;
 
-import static dev.trellis.proxy.testing.Sidecars.endpointOf;
-import static dev.trellis.proxy.testing.Sidecars.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trellis.proxy.SidecarProxy;
-import dev.trellis.proxy.mesh.AppProtocol;
-import dev.trellis.proxy.mesh.ServiceKey;
+import dev.trellis.proxy.testing.HttpAppBehindSidecars;
 import dev.trellis.proxy.testing.RawHttp;
-import dev.trellis.proxy.testing.Sidecars;
-import dev.trellis.proxy.testing.TestHttpApp;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.ByteArrayOutputStream;
 import java.net.ProxySelector;
@@ -26,25 +20,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** HTTP/1.1 from an application, through its sidecar and the callee's sidecar, to an HTTP/1.1 app. */
+/** HTTP/1.1 from an application, through its sidecar and the callee's sidecar, to an HTTP/1.1 mesh.app(). */
 class Http1ThroughSidecarsTest {
-  static TestHttpApp app;
-  static SidecarProxy callee;
-  static SidecarProxy caller;
+  static HttpAppBehindSidecars mesh;
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestHttpApp.start("catalog-1");
-    callee = Sidecars.serving(ServiceKey.of("catalog"), app.port());
-    caller = Sidecars.calling();
-    Sidecars.apply(List.of(service("catalog", AppProtocol.HTTP, endpointOf("c1", callee))), caller, callee);
+    mesh = HttpAppBehindSidecars.start();
   }
 
   @AfterAll
   static void stop() {
-    caller.close();
-    callee.close();
-    app.close();
+    mesh.close();
   }
 
   @Test
@@ -52,10 +39,10 @@ class Http1ThroughSidecarsTest {
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .proxy(ProxySelector.of(caller.outboundHttpAddress()))
+            .proxy(ProxySelector.of(mesh.caller().outboundHttpAddress()))
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    int before = app.requestHeaders().size();
+    int before = mesh.app().requestHeaders().size();
     for (int i = 0; i < 5; i++) {
       HttpResponse<String> response =
           client.send(
@@ -69,7 +56,7 @@ class Http1ThroughSidecarsTest {
           .contains("app=catalog-1", "method=GET", "uri=/hello?i=" + i, "host=catalog", "x-test=value-" + i);
       assertThat(response.headers().firstValue("x-app")).hasValue("catalog-1");
     }
-    List<HttpHeaders> seen = new ArrayList<>(app.requestHeaders().subList(before, before + 5));
+    List<HttpHeaders> seen = new ArrayList<>(mesh.app().requestHeaders().subList(before, before + 5));
     for (HttpHeaders headers : seen) {
       assertThat(headers.names()).noneMatch(n -> n.startsWith("x-http2-") || n.startsWith("x-trellis"));
     }
@@ -79,7 +66,7 @@ class Http1ThroughSidecarsTest {
   void h2cUpgradeOfferIsDeclinedAndTheRequestServedAsHttp1() throws Exception {
     // The JDK client's default version offers "Upgrade: h2c" on plain HTTP; that offer is for
     // the next hop, not a tunnel to the application.
-    HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(caller.outboundHttpAddress())).build();
+    HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(mesh.caller().outboundHttpAddress())).build();
     HttpResponse<String> response =
         client.send(
             HttpRequest.newBuilder(URI.create("http://catalog:80/offer")).timeout(Duration.ofSeconds(10)).build(),
@@ -87,13 +74,13 @@ class Http1ThroughSidecarsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
     assertThat(response.body()).contains("uri=/offer", "host=catalog:80");
-    HttpHeaders seen = app.requestHeaders().get(app.requestHeaders().size() - 1);
+    HttpHeaders seen = mesh.app().requestHeaders().get(mesh.app().requestHeaders().size() - 1);
     assertThat(seen.names()).noneMatch(n -> n.equalsIgnoreCase("upgrade") || n.equalsIgnoreCase("http2-settings"));
   }
 
   @Test
   void hostRoutedRequestsWithCurlCarryChunkedBodiesBothWays() throws Exception {
-    String out = caller.outboundHttpAddress().getHostString() + ":" + caller.outboundHttpAddress().getPort();
+    String out = mesh.caller().outboundHttpAddress().getHostString() + ":" + mesh.caller().outboundHttpAddress().getPort();
     String upload = "x".repeat(100_000);
     Process curl =
         new ProcessBuilder(
@@ -123,7 +110,7 @@ class Http1ThroughSidecarsTest {
 
   @Test
   void keepAliveConnectionCarriesPipelinedRequestsInOrderWithTrailers() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send(
           "POST /first HTTP/1.1\r\nHost: catalog\r\nTransfer-Encoding: chunked\r\n\r\n"
               + "5\r\nhello\r\n6\r\n world\r\n0\r\nx-client-trailer: t1\r\n\r\n"
@@ -146,19 +133,19 @@ class Http1ThroughSidecarsTest {
 
   @Test
   void localAppConnectionsAreReusedAcrossRequests() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       for (int i = 0; i < 10; i++) {
         http.send("GET /again HTTP/1.1\r\nHost: catalog\r\n\r\n");
         assertThat(http.read().status()).isEqualTo(200);
       }
     }
     // Requests ran one after another on one event loop: one pooled connection serves them all.
-    assertThat(app.connections()).isLessThanOrEqualTo(2);
+    assertThat(mesh.app().connections()).isLessThanOrEqualTo(2);
   }
 
   @Test
   void headRequestAndStatusCodesPassThrough() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send("GET /status/418 HTTP/1.1\r\nHost: catalog\r\n\r\n");
       RawHttp.Response teapot = http.read();
       assertThat(teapot.status()).isEqualTo(418);
@@ -175,14 +162,14 @@ class Http1ThroughSidecarsTest {
 
   @Test
   void http10CallerGetsAnUnchunkedBodyEndedByClose() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send("GET /chunks/3 HTTP/1.0\r\nHost: catalog\r\n\r\n");
       RawHttp.Response response = http.read();
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.header("transfer-encoding")).isNull();
       assertThat(response.body()).isEqualTo("chunk-0\nchunk-1\nchunk-2\n");
     }
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send("GET /ten HTTP/1.0\r\nHost: catalog\r\nConnection: keep-alive\r\n\r\n");
       RawHttp.Response first = http.read();
       assertThat(first.header("content-length")).isNotNull();
@@ -195,7 +182,7 @@ class Http1ThroughSidecarsTest {
 
   @Test
   void expectContinueIsAnsweredByTheProxyAndTheBodyStillArrives() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send("PUT /expect HTTP/1.1\r\nHost: catalog\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
       http.send("12345");
       RawHttp.Response response = http.read(); // skips the 100 Continue
@@ -206,7 +193,7 @@ class Http1ThroughSidecarsTest {
 
   @Test
   void headResponseKeepsItsContentLengthAndCarriesNoBody() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send("HEAD /head HTTP/1.1\r\nHost: catalog\r\n\r\n");
       RawHttp.Response head = http.readHead();
       assertThat(head.status()).isEqualTo(200);
@@ -218,7 +205,7 @@ class Http1ThroughSidecarsTest {
 
   @Test
   void bodyOfARefusedRequestIsDiscardedAndTheConnectionServesTheNextOne() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send(
           "POST /x HTTP/1.1\r\nHost: nosuch\r\nContent-Length: 10\r\n\r\n0123456789"
               + "POST /y HTTP/1.1\r\nHost: nosuch\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"

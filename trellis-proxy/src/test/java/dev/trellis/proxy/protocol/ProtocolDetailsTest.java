@@ -1,15 +1,9 @@
 package dev.trellis.proxy.protocol;
 
-import static dev.trellis.proxy.testing.Sidecars.endpointOf;
-import static dev.trellis.proxy.testing.Sidecars.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trellis.proxy.SidecarProxy;
-import dev.trellis.proxy.mesh.AppProtocol;
-import dev.trellis.proxy.mesh.ServiceKey;
+import dev.trellis.proxy.testing.HttpAppBehindSidecars;
 import dev.trellis.proxy.testing.RawHttp;
-import dev.trellis.proxy.testing.Sidecars;
-import dev.trellis.proxy.testing.TestHttpApp;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,33 +16,26 @@ import org.junit.jupiter.api.Test;
  * match whatever their case, and {@code Proxy-*} headers stop at the proxy.
  */
 class ProtocolDetailsTest {
-  static TestHttpApp app;
-  static SidecarProxy callee;
-  static SidecarProxy caller;
+  static HttpAppBehindSidecars mesh;
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestHttpApp.start("catalog-1");
-    callee = Sidecars.serving(ServiceKey.of("catalog"), app.port());
-    caller = Sidecars.calling();
-    Sidecars.apply(List.of(service("catalog", AppProtocol.HTTP, endpointOf("c1", callee))), caller, callee);
+    mesh = HttpAppBehindSidecars.start();
   }
 
   @AfterAll
   static void stop() {
-    caller.close();
-    callee.close();
-    app.close();
+    mesh.close();
   }
 
   private static HttpHeaders lastSeen() {
-    List<HttpHeaders> seen = app.requestHeaders();
+    List<HttpHeaders> seen = mesh.app().requestHeaders();
     return seen.get(seen.size() - 1);
   }
 
   @Test
   void aRequestWithoutBodyReachesTheAppWithoutChunking() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send("GET /plain HTTP/1.1\r\nHost: catalog\r\n\r\n");
       RawHttp.Response response = http.read();
       assertThat(response.status()).isEqualTo(200);
@@ -62,7 +49,7 @@ class ProtocolDetailsTest {
 
   @Test
   void hostNamesMatchWhateverTheirCaseAndATrailingDot() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send("GET /a HTTP/1.1\r\nHost: CataLog.Default.\r\n\r\n");
       assertThat(http.read().status()).isEqualTo(200);
       http.send("GET /b HTTP/1.1\r\nHost: CATALOG:8080\r\n\r\n");
@@ -72,7 +59,7 @@ class ProtocolDetailsTest {
 
   @Test
   void proxyHeadersStopAtTheProxy() throws Exception {
-    try (RawHttp http = new RawHttp(caller.outboundHttpAddress())) {
+    try (RawHttp http = new RawHttp(mesh.caller().outboundHttpAddress())) {
       http.send(
           "GET /secret HTTP/1.1\r\nHost: catalog\r\nProxy-Authorization: Basic c2VjcmV0\r\n"
               + "Proxy-Connection: keep-alive\r\nKeep-Alive: timeout=5\r\nx-kept: yes\r\n\r\n");
