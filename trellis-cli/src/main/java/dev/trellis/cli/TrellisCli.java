@@ -8,6 +8,7 @@ import dev.trellis.cli.resources.DeleteCommand;
 import dev.trellis.cli.resources.GetCommand;
 import dev.trellis.cli.run.RunCommand;
 import dev.trellis.cli.status.StatusCommand;
+import io.netty.util.ResourceLeakDetector;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,11 +37,18 @@ import picocli.CommandLine.HelpCommand;
         HelpCommand.class,
     })
 public final class TrellisCli implements Callable<Integer> {
+  private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (System.getProperty(LEAK_DETECTION_PROPERTY) == null) {
+      // Netty samples one buffer in 128 for leak tracking by default, recording a stack trace
+      // for each: about 2% of a busy sidecar's CPU in profiles. The tests track every buffer
+      // (paranoid); a user chasing a leak sets -Dio.netty.leakDetection.level=simple or higher.
+      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    }
     System.exit(execute(args));
   }
 

@@ -91,7 +91,7 @@ public final class ProxyCommand implements Callable<Integer> {
     ServiceKey key = new ServiceKey(label("--namespace", namespace), label("--service", service));
     Map<Integer, Integer> appPortMap = parseAppPorts();
     List<UpstreamArgument> upstreamArguments = parseUpstreams(key.namespace());
-    sidecarOptions.checkPorts();
+    sidecarOptions.check();
     if (drainSeconds < 0) {
       throw new UserError("--drain-timeout: " + drainSeconds + " (expected: >= 0)");
     }
@@ -99,7 +99,7 @@ public final class ProxyCommand implements Callable<Integer> {
         sidecarOptions.outboundPort(), sidecarOptions.adminPort(), sidecarOptions.labels(),
         sidecarOptions.zone(), connection.dataDir(),
         // A standalone sidecar has the machine to itself: one event loop per core, as SidecarConfig.of.
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        sidecarOptions.ioThreads(Math.max(1, Runtime.getRuntime().availableProcessors())));
 
     ControlClient client = connection.client();
     InProcessSidecar started = start(plan, client);

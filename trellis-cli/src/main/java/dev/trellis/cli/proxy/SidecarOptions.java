@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * {@code trellis run} both take them: a picocli mixin.
  *
  * <p>Filled in by picocli on the command's thread before {@code call()}; read-only afterwards.
- * Ports are checked by {@link #checkPorts()}, not by picocli, so that a bad one is refused with
+ * Values are checked by {@link #check()}, not by picocli, so that a bad one is refused with
  * the project's error format.
  */
 public final class SidecarOptions {
@@ -34,15 +34,28 @@ public final class SidecarOptions {
       description = "The instance's locality zone.")
   String zone;
 
+  @Option(names = "--io-threads", paramLabel = "N",
+      description = {"Event loop threads for the data path (default: one per CPU for `trellis",
+          "proxy`, 1 for `trellis run`, whose application shares the machine)."})
+  Integer ioThreads;
+
   /**
-   * Refuses a port outside 0..65535.
+   * Refuses a port outside 0..65535 and an {@code --io-threads} below 1.
    *
-   * @throws UserError naming the option, the value and the expected range
+   * @throws UserError naming the option, the value and what was expected
    */
-  public void checkPorts() {
+  public void check() {
     checkPort("--inbound-port", inboundPort);
     checkPort("--outbound-port", outboundPort);
     checkPort("--admin-port", adminPort);
+    if (ioThreads != null && ioThreads < 1) {
+      throw new UserError("--io-threads: " + ioThreads + " (expected: >= 1)");
+    }
+  }
+
+  /** The event loop threads asked for with {@code --io-threads}, else {@code commandDefault}. */
+  public int ioThreads(int commandDefault) {
+    return ioThreads == null ? commandDefault : ioThreads;
   }
 
   /** Where peer sidecars connect; 0 for a free port. */

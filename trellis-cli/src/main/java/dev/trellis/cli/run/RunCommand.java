@@ -102,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ServiceKey key = new ServiceKey(label("--namespace", namespace), label("--service", service));
     List<UpstreamArgument> upstreamArguments = parseUpstreams(key.namespace());
-    sidecarOptions.checkPorts();
+    sidecarOptions.check();
     if (appPort != null) {
       SidecarOptions.checkPort("--port", appPort);
     }
@@ -114,8 +114,8 @@ public final class RunCommand implements Callable<Integer> {
       SidecarPlan plan = new SidecarPlan(key, appPorts(client, key, port), upstreamArguments,
           sidecarOptions.inboundPort(), sidecarOptions.outboundPort(), sidecarOptions.adminPort(),
           sidecarOptions.labels(), sidecarOptions.zone(), connection.dataDir(),
-          // One event loop thread: the sidecar shares the machine with its application.
-          1);
+          // One event loop thread by default: the sidecar shares the machine with its application.
+          sidecarOptions.ioThreads(1));
       InProcessSidecar sidecar = startSidecar(plan, client);
       AppProcess app = null;
       try {

@@ -18,7 +18,7 @@ class ProxyCommandTest {
     assertThat(output.stdout()).contains(
         "Usage: trellis proxy", "--service", "--namespace", "--app-port", "--upstream", "--control",
         "--token", "--data-dir", "--inbound-port", "--outbound-port", "--admin-port", "--label",
-        "--zone", "--drain-timeout");
+        "--zone", "--io-threads", "--drain-timeout");
   }
 
   @Test
@@ -62,5 +62,12 @@ class ProxyCommandTest {
     assertThat(TrellisCli.execute("proxy", "--service", "web", "--app-port", "8080", "--admin-port", "70000",
         "--token", "t")).isEqualTo(1);
     assertThat(output.stderr()).contains("error: --admin-port: 70000 (expected: 0..65535)");
+  }
+
+  @Test
+  void fewerThanOneIoThreadIsRefused() {
+    assertThat(TrellisCli.execute("proxy", "--service", "web", "--app-port", "8080", "--io-threads", "0",
+        "--token", "t")).isEqualTo(1);
+    assertThat(output.stderr()).contains("error: --io-threads: 0 (expected: >= 1)");
   }
 }

@@ -20,11 +20,19 @@ import java.util.function.Supplier;
  * read, which is how a slow upstream slows down exactly one caller's stream.
  */
 public final class Http2ServerPipeline {
+  /**
+   * Shared by every stream (the codec keeps no state of its own). It does not validate header
+   * names again: the HTTP/2 codec below has already refused a stream whose names are invalid.
+   */
+  private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC =
+      new Http2StreamFrameToHttpObjectCodec(true, false);
+
   private Http2ServerPipeline() {}
 
   /** Appends the HTTP/2 server codec and stream multiplexer to {@code pipeline}. */
   public static void install(ChannelPipeline pipeline, Supplier<ChannelHandler> streamHandler) {
     pipeline.addLast(
+        ConnectionFlushes.newHandler(),
         Http2FrameCodecBuilder.forServer()
             .initialSettings(Http2Settings.defaultSettings().initialWindowSize(1 << 20))
             .build(),
@@ -34,7 +42,7 @@ public final class Http2ServerPipeline {
               @Override
               protected void initChannel(Http2StreamChannel stream) {
                 stream.config().setOption(ChannelOption.AUTO_READ, false);
-                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), streamHandler.get());
+                stream.pipeline().addLast(STREAM_CODEC, streamHandler.get());
               }
             }));
   }

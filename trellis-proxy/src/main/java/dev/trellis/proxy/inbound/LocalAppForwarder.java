@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The last inbound stage: delivers the exchange to the local application on loopback, speaking
@@ -24,6 +26,8 @@ import java.net.InetSocketAddress;
 final class LocalAppForwarder implements HttpService {
   private final LocalApp app;
   private final EndpointPools pools;
+  /** Per service port: where the app listens and how errors name it, made once, not per request. */
+  private final Map<Integer, AppTarget> targets = new ConcurrentHashMap<>();
 
   LocalAppForwarder(LocalApp app, EndpointPools pools) {
     this.app = app;
@@ -32,9 +36,9 @@ final class LocalAppForwarder implements HttpService {
 
   @Override
   public void serve(HttpExchange exchange) {
-    int appPort = app.appPort(exchange.servicePort().port());
-    InetSocketAddress address = new InetSocketAddress("127.0.0.1", appPort);
-    exchange.target("local app " + app.service().displayName() + " 127.0.0.1:" + appPort);
+    AppTarget target = targets.computeIfAbsent(exchange.servicePort().port(), this::targetOf);
+    InetSocketAddress address = target.address();
+    exchange.target(target.description());
     if (exchange.servicePort().protocol().speaksHttp2()) {
       pools
           .http2(exchange.eventLoop(), address, false)
@@ -60,6 +64,15 @@ final class LocalAppForwarder implements HttpService {
               }
             });
   }
+
+  private AppTarget targetOf(int servicePort) {
+    int appPort = app.appPort(servicePort);
+    return new AppTarget(
+        new InetSocketAddress("127.0.0.1", appPort),
+        "local app " + app.service().displayName() + " 127.0.0.1:" + appPort);
+  }
+
+  private record AppTarget(InetSocketAddress address, String description) {}
 
   private ProxyError connectError(InetSocketAddress address, Throwable cause) {
     if (cause instanceof PoolExhaustedException full) {

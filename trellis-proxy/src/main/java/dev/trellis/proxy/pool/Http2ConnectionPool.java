@@ -1,5 +1,6 @@
 package dev.trellis.proxy.pool;
 
+import dev.trellis.proxy.http.ConnectionFlushes;
 import dev.trellis.proxy.http.ConnectionWindow;
 import dev.trellis.proxy.security.PeerSecurity;
 import dev.trellis.proxy.transport.Transport;
@@ -40,6 +41,13 @@ import java.util.concurrent.TimeUnit;
  * one pool per event loop and address (see {@link EndpointPools}).
  */
 public final class Http2ConnectionPool {
+  /**
+   * Shared by every stream (the codec keeps no state of its own). It does not validate header
+   * names again: the HTTP/2 codec below has already refused a stream whose names are invalid.
+   */
+  private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC =
+      new Http2StreamFrameToHttpObjectCodec(false, false);
+
   private final EventLoop eventLoop;
   private final InetSocketAddress address;
   private final PoolSettings settings;
@@ -90,7 +98,7 @@ public final class Http2ConnectionPool {
           }
           new Http2StreamChannelBootstrap(connection.channel)
               .option(ChannelOption.AUTO_READ, false)
-              .handler(new Http2StreamFrameToHttpObjectCodec(false))
+              .handler(STREAM_CODEC)
               .open()
               .addListener(
                   (Future<Http2StreamChannel> opened) -> {
@@ -165,6 +173,7 @@ public final class Http2ConnectionPool {
         security.secureClient(ch, address);
         ch.pipeline()
             .addLast(
+                ConnectionFlushes.newHandler(),
                 Http2FrameCodecBuilder.forClient()
                     .initialSettings(Http2Settings.defaultSettings().initialWindowSize(1 << 20))
                     // Streams beyond the peer's concurrency limit wait instead of failing.
