@@ -1,6 +1,7 @@
 package dev.trellis.proxy.http;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 
 /**
  * Reads the gRPC outcome of a response: gRPC answers HTTP 200 and puts its status in the
@@ -11,11 +12,13 @@ public final class GrpcStatus {
   /** No {@code grpc-status} seen (not gRPC, or the response has not ended). */
   public static final int NONE = -1;
 
+  private static final AsciiString GRPC_STATUS = AsciiString.cached("grpc-status");
+
   private GrpcStatus() {}
 
   /** The {@code grpc-status} in {@code headers}, or {@link #NONE}. */
   public static int of(HttpHeaders headers) {
-    String value = headers.get("grpc-status");
+    String value = headers.get(GRPC_STATUS);
     if (value == null) {
       return NONE;
     }

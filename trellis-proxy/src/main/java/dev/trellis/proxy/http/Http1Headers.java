@@ -9,7 +9,9 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -19,24 +21,14 @@ import java.util.Map;
  * headers that must not leak, and an HTTP/2 message has no framing headers an HTTP/1.1 peer needs.
  */
 public final class Http1Headers {
-  private static final String EXTENSION_PREFIX = "x-http2-";
+  private static final AsciiString EXTENSION_PREFIX = AsciiString.cached("x-http2-");
+  private static final AsciiString PROXY_PREFIX = AsciiString.cached("proxy-");
 
   private Http1Headers() {}
 
   /** Removes Netty's {@code x-http2-*} conversion headers. */
   public static void stripConversionHeaders(HttpHeaders headers) {
-    List<String> names = null;
-    for (Map.Entry<String, String> header : headers) {
-      if (header.getKey().regionMatches(true, 0, EXTENSION_PREFIX, 0, EXTENSION_PREFIX.length())) {
-        if (names == null) {
-          names = new ArrayList<>(2);
-        }
-        names.add(header.getKey());
-      }
-    }
-    if (names != null) {
-      names.forEach(headers::remove);
-    }
+    strip(headers, true, false);
   }
 
   /**
@@ -47,10 +39,20 @@ public final class Http1Headers {
    * and an upgrade request needs its own to reach the application.
    */
   public static void stripProxyHeaders(HttpHeaders headers) {
-    List<String> names = null;
-    for (Map.Entry<String, String> header : headers) {
-      String name = header.getKey();
-      if (name.regionMatches(true, 0, "proxy-", 0, 6) || name.equalsIgnoreCase("keep-alive")) {
+    strip(headers, false, true);
+  }
+
+  /**
+   * One pass over the names as they are stored (no String copies: every message goes through
+   * here), collecting the ones to remove; nothing is allocated when none match.
+   */
+  private static void strip(HttpHeaders headers, boolean conversion, boolean proxy) {
+    List<CharSequence> names = null;
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+      CharSequence name = it.next().getKey();
+      if ((conversion && startsWithIgnoreCase(name, EXTENSION_PREFIX))
+          || (proxy && (startsWithIgnoreCase(name, PROXY_PREFIX)
+              || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.KEEP_ALIVE)))) {
         if (names == null) {
           names = new ArrayList<>(2);
         }
@@ -62,6 +64,11 @@ public final class Http1Headers {
     }
   }
 
+  private static boolean startsWithIgnoreCase(CharSequence name, AsciiString prefix) {
+    return name.length() >= prefix.length()
+        && AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length());
+  }
+
   /**
    * Makes {@code response} fit to be written downstream: conversion headers removed and, for an
    * HTTP/1.x downstream, a body framing the caller understands and the connection's fate.
@@ -71,8 +78,7 @@ public final class Http1Headers {
    */
   static boolean prepareResponse(HttpResponse response, HttpRequest request, boolean http1Downstream) {
     HttpHeaders headers = response.headers();
-    stripConversionHeaders(headers);
-    stripProxyHeaders(headers);
+    strip(headers, true, true);
     if (!http1Downstream) {
       return false;
     }

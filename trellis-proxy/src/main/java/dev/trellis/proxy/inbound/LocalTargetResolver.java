@@ -28,8 +28,8 @@ final class LocalTargetResolver implements HttpService {
 
   @Override
   public void serve(HttpExchange exchange) {
-    String destination = exchange.request().headers().get(PeerForwarder.DESTINATION_HEADER);
-    exchange.request().headers().remove(PeerForwarder.DESTINATION_HEADER);
+    String destination = exchange.request().headers().get(PeerForwarder.DESTINATION_HEADER_NAME);
+    exchange.request().headers().remove(PeerForwarder.DESTINATION_HEADER_NAME);
     String host = null;
     int port = 0;
     if (destination != null) {

@@ -11,6 +11,7 @@ import dev.trellis.proxy.tcp.TunnelConnector;
 import dev.trellis.proxy.tcp.TunnelPreface;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.AsciiString;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 
@@ -26,6 +27,9 @@ import java.net.InetSocketAddress;
 public final class PeerForwarder implements HttpService {
   /** The header naming {@code service.namespace:port} between sidecars; removed by inbound. */
   public static final String DESTINATION_HEADER = "x-trellis-dst";
+
+  /** {@value #DESTINATION_HEADER} as header maps look names up fastest (its hash is kept). */
+  public static final AsciiString DESTINATION_HEADER_NAME = AsciiString.cached(DESTINATION_HEADER);
 
   private final EndpointPools pools;
   private final TunnelConnector tunnels;
@@ -55,7 +59,7 @@ public final class PeerForwarder implements HttpService {
               });
       return;
     }
-    exchange.request().headers().set(DESTINATION_HEADER, service.key().hostName() + ":" + port);
+    exchange.request().headers().set(DESTINATION_HEADER_NAME, service.key().hostName() + ":" + port);
     pools
         .http2(exchange.eventLoop(), address, true)
         .openStream()

@@ -22,10 +22,12 @@ import java.util.concurrent.TimeUnit;
  * loop: one request at a time per connection, idle connections reused most-recent-first and
  * closed after the idle timeout.
  *
- * <p>At most {@code maxConnectionsPerEndpoint} connections are open (or opening) at once. Beyond
- * that a request waits for a connection to come back, first come first served; at most {@link
- * #maxWaiting()} wait (as many as HTTP/2 would multiplex onto those connections), and the next
- * one fails at once with {@link PoolExhaustedException}.
+ * <p>At most as many connections are open (or opening) at once as requests the HTTP/2 pool would
+ * carry to one endpoint ({@code maxConnectionsPerEndpoint x maxStreamsPerConnection}): HTTP/1.1
+ * carries one request per connection, and the application should see the concurrency its callers
+ * have. Beyond that a request waits for a connection to come back, first come first served; at
+ * most {@link #maxWaiting()} wait (as many again), and the next one fails at once with {@link
+ * PoolExhaustedException}.
  *
  * <p>Connections come out with an {@link HttpClientCodec} and auto-read off. While idle in the
  * pool a connection has one read pending, with a watcher that closes it on anything unexpected
@@ -48,6 +50,7 @@ public final class Http1ConnectionPool {
   /** Most recently used first, so the oldest (next to expire) is last. */
   private final ArrayDeque<IdleConnection> idle = new ArrayDeque<>();
   private final ArrayDeque<Promise<Channel>> waiting = new ArrayDeque<>();
+  private final int maxOpen;
   private final int maxWaiting;
   private int open; // connections open or opening
   private boolean expiryArmed;
@@ -56,7 +59,8 @@ public final class Http1ConnectionPool {
     this.eventLoop = eventLoop;
     this.address = address;
     this.settings = settings;
-    this.maxWaiting = settings.maxConnectionsPerEndpoint() * settings.maxStreamsPerConnection();
+    this.maxOpen = settings.maxConnectionsPerEndpoint() * settings.maxStreamsPerConnection();
+    this.maxWaiting = maxOpen;
   }
 
   /** How many requests may wait for a connection when all are busy. */
@@ -90,12 +94,12 @@ public final class Http1ConnectionPool {
     for (IdleConnection connection; (connection = idle.pollFirst()) != null; ) {
       Channel channel = connection.channel();
       if (channel.isActive()) {
-        channel.pipeline().remove(IDLE_WATCHER);
+        connection.watcher().idle = false;
         return eventLoop.newSucceededFuture(channel);
       }
     }
     Promise<Channel> promise = eventLoop.newPromise();
-    if (open < settings.maxConnectionsPerEndpoint()) {
+    if (open < maxOpen) {
       connect(promise);
     } else if (waiting.size() < maxWaiting) {
       waiting.addLast(promise);
@@ -119,7 +123,9 @@ public final class Http1ConnectionPool {
             new ChannelInitializer<Channel>() {
               @Override
               protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new HttpClientCodec());
+                // The watcher stays for the connection's life (it only acts while the connection
+                // is idle): no handler is added or removed per request.
+                ch.pipeline().addLast(new HttpClientCodec()).addLast(IDLE_WATCHER, new IdleWatcher());
               }
             })
         .connect(address);
@@ -147,8 +153,9 @@ public final class Http1ConnectionPool {
         return; // straight to the next request: it never sat idle
       }
     }
-    channel.pipeline().addLast(IDLE_WATCHER, new IdleWatcher());
-    idle.addFirst(new IdleConnection(channel, System.nanoTime()));
+    IdleWatcher watcher = (IdleWatcher) channel.pipeline().get(IDLE_WATCHER);
+    watcher.idle = true;
+    idle.addFirst(new IdleConnection(channel, watcher, System.nanoTime()));
     channel.read();
     if (!expiryArmed) {
       armExpiry(settings.idleTimeout().toNanos());
@@ -187,19 +194,32 @@ public final class Http1ConnectionPool {
     }
   }
 
-  private record IdleConnection(Channel channel, long sinceNanos) {}
+  private record IdleConnection(Channel channel, IdleWatcher watcher, long sinceNanos) {}
 
-  /** Closes an idle connection that receives anything: an idle HTTP/1.1 server must stay silent. */
+  /**
+   * Closes the connection when it receives anything while idle: an idle HTTP/1.1 server must stay
+   * silent. While the connection carries an exchange, everything passes on to the exchange.
+   */
   private static final class IdleWatcher extends ChannelInboundHandlerAdapter {
+    boolean idle;
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (!idle) {
+        ctx.fireChannelRead(msg);
+        return;
+      }
       ReferenceCountUtil.release(msg);
       ctx.close();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
+      if (idle) {
+        ctx.close();
+      } else {
+        ctx.fireExceptionCaught(cause);
+      }
     }
   }
 }
