@@ -86,9 +86,12 @@ public final class Http2ConnectionPool {
    * {@code ConnectTimeoutException}) when no connection could be made.
    */
   public Future<Http2StreamChannel> openStream() {
-    Promise<Http2StreamChannel> promise = eventLoop.newPromise();
     Connection connection = choose();
     connection.busy();
+    if (connection.ready.isSuccess()) {
+      return open(connection); // the usual case: no promise of our own to relay through
+    }
+    Promise<Http2StreamChannel> promise = eventLoop.newPromise();
     connection.ready.addListener(
         f -> {
           if (!f.isSuccess()) {
@@ -96,23 +99,30 @@ public final class Http2ConnectionPool {
             promise.setFailure(f.cause());
             return;
           }
-          new Http2StreamChannelBootstrap(connection.channel)
-              .option(ChannelOption.AUTO_READ, false)
-              .handler(STREAM_CODEC)
-              .open()
-              .addListener(
-                  (Future<Http2StreamChannel> opened) -> {
-                    if (!opened.isSuccess()) {
-                      connection.streams--;
-                      promise.setFailure(opened.cause());
-                      return;
-                    }
-                    Http2StreamChannel stream = opened.getNow();
-                    stream.closeFuture().addListener(c -> streamClosed(connection));
-                    promise.setSuccess(stream);
-                  });
+          open(connection).addListener(
+              (Future<Http2StreamChannel> opened) -> {
+                if (opened.isSuccess()) {
+                  promise.setSuccess(opened.getNow());
+                } else {
+                  promise.setFailure(opened.cause());
+                }
+              });
         });
     return promise;
+  }
+
+  private Future<Http2StreamChannel> open(Connection connection) {
+    return connection
+        .streams()
+        .open()
+        .addListener(
+            (Future<Http2StreamChannel> opened) -> {
+              if (opened.isSuccess()) {
+                opened.getNow().closeFuture().addListener(c -> streamClosed(connection));
+              } else {
+                connection.streams--;
+              }
+            });
   }
 
   private Connection choose() {
@@ -212,6 +222,9 @@ public final class Http2ConnectionPool {
     Channel channel;
     int streams;
     ScheduledFuture<?> expiry; // set while the connection is idle
+    /** Made once the connection is up, then reused for every stream it opens. */
+    private Http2StreamChannelBootstrap streamBootstrap;
+    private Http2FrameCodec codec;
 
     /** A stream is about to open: the connection is no longer idle. */
     void busy() {
@@ -222,6 +235,17 @@ public final class Http2ConnectionPool {
       }
     }
 
+    /** Opens this connection's streams; call once {@link #ready} succeeded. */
+    Http2StreamChannelBootstrap streams() {
+      if (streamBootstrap == null) {
+        streamBootstrap =
+            new Http2StreamChannelBootstrap(channel)
+                .option(ChannelOption.AUTO_READ, false)
+                .handler(STREAM_CODEC);
+      }
+      return streamBootstrap;
+    }
+
     /** True once the peer sent GOAWAY or the connection is closing. */
     boolean draining() {
       if (!ready.isDone()) {
@@ -230,7 +254,9 @@ public final class Http2ConnectionPool {
       if (!channel.isActive()) {
         return true;
       }
-      Http2FrameCodec codec = channel.pipeline().get(Http2FrameCodec.class);
+      if (codec == null) {
+        codec = channel.pipeline().get(Http2FrameCodec.class);
+      }
       return codec == null || codec.connection().goAwayReceived();
     }
 
