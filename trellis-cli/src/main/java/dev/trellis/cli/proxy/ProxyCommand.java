@@ -127,7 +127,7 @@ public final class ProxyCommand implements Callable<Integer> {
         out.flush();
         readiness.shutdown();
       }
-    }, 0, 50, TimeUnit.MILLISECONDS);
+    }, 0, 10, TimeUnit.MILLISECONDS); // `ready` at most 10 ms late: start-up time is measured by it
 
     stop.await();
     readiness.shutdownNow();

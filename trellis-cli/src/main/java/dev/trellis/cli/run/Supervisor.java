@@ -38,7 +38,7 @@ import java.util.function.LongSupplier;
  * that every decision is taken on that one thread.
  */
 final class Supervisor {
-  private static final long POLL_MILLIS = 50;
+  private static final long POLL_MILLIS = 10; // the app starts at most this long after the sidecar is ready
   private static final long WAITING_NOTE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private sealed interface Event {}
