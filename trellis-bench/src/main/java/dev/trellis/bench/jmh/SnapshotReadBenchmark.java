@@ -1,6 +1,7 @@
 package dev.trellis.bench.jmh;
 
 import dev.trellis.proxy.SidecarProxy;
+import dev.trellis.proxy.balance.EndpointLoads;
 import dev.trellis.proxy.control.SnapshotRejected;
 import dev.trellis.proxy.control.SnapshotTranslator;
 import dev.trellis.proxy.control.TranslatedSnapshot;
@@ -34,6 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       applies snapshots back to back on another (two versions in turn, already translated), so
  *       the reader keeps finding a new state, and its cache line invalidated, as in a mesh that
  *       changes all the time. {@code swap}'s own figure is the cost of an apply under a reader.</li>
+ *   <li>group {@code building}, the control for {@code swapping}: the second thread builds the
+ *       same views ({@link MeshView#build}, which is most of an apply) but publishes nothing. On
+ *       a machine with few CPUs the reader of both groups shares its CPU time and caches with a
+ *       thread that allocates hard; only the difference between the two is the publication's.</li>
  * </ul>
  */
 @State(Scope.Group)
@@ -48,7 +53,9 @@ public class SnapshotReadBenchmark {
 
   private final TranslatedSnapshot[] versions = new TranslatedSnapshot[2];
   private SidecarProxy proxy;
-  private int turn; // the swapping thread's only
+  /** The building thread's loads: a view built for nobody must not touch the proxy's. */
+  private final EndpointLoads spareLoads = new EndpointLoads(System::nanoTime);
+  private int turn; // the swapping (or building) thread's only
 
   @Setup(Level.Trial)
   public void setUp() throws SnapshotRejected {
@@ -81,5 +88,21 @@ public class SnapshotReadBenchmark {
     TranslatedSnapshot next = versions[turn];
     proxy.apply(next.version(), next.services());
     return next.version();
+  }
+
+  @Benchmark
+  @Group("building")
+  @GroupThreads(1)
+  public MeshView readWhileBuilding() {
+    return proxy.view();
+  }
+
+  @Benchmark
+  @Group("building")
+  @GroupThreads(1)
+  public MeshView build() {
+    turn ^= 1;
+    TranslatedSnapshot next = versions[turn];
+    return MeshView.build(next.version(), next.services(), spareLoads);
   }
 }

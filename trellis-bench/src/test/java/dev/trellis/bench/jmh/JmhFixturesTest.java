@@ -62,5 +62,8 @@ class JmhFixturesTest {
     assertThat(benchmark.read().version()).isEqualTo(1);
     assertThat(benchmark.swap()).isEqualTo(2);
     assertThat(benchmark.readWhileSwapping().version()).isEqualTo(2);
+    // Building publishes nothing: readers keep the applied view.
+    assertThat(benchmark.build().version()).isEqualTo(1);
+    assertThat(benchmark.readWhileBuilding().version()).isEqualTo(2);
   }
 }
