@@ -31,15 +31,15 @@ record GrpcMatcher(StringMatcher service, StringMatcher method, List<NamedMatche
   @Override
   public boolean matches(RouteRequest request) {
     if (service != null || method != null) {
-      String path = request.path();
-      int slash = path.indexOf('/', 1);
-      if (!path.startsWith("/") || slash < 0) {
+      // The request splits its path once; splitting it here would cost two strings per entry.
+      String calledService = request.grpcService();
+      if (calledService == null) {
         return false;
       }
-      if (service != null && !service.matches(path.substring(1, slash))) {
+      if (service != null && !service.matches(calledService)) {
         return false;
       }
-      if (method != null && !method.matches(path.substring(slash + 1))) {
+      if (method != null && !method.matches(request.grpcMethod())) {
         return false;
       }
     }

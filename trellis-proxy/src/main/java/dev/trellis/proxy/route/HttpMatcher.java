@@ -19,6 +19,7 @@ record HttpMatcher(
     PathMatchType pathType,
     String pathValue,
     Pattern pathPattern,
+    String patternPrefix,
     String method,
     List<NamedMatcher> headers,
     List<NamedMatcher> queryParams) implements RequestMatcher {
@@ -30,13 +31,15 @@ record HttpMatcher(
       value = value.substring(0, value.length() - 1);
     }
     Pattern pattern = type == PathMatchType.REGULAR_EXPRESSION ? Pattern.compile(value) : null;
+    String patternPrefix = pattern == null ? null : RegexPrefix.of(value);
     List<NamedMatcher> headers = match.headers().stream()
         .map(HttpMatcher::compileHeader)
         .toList();
     List<NamedMatcher> query = match.queryParams().stream()
         .map(HttpMatcher::compileQuery)
         .toList();
-    return new HttpMatcher(type, value, pattern, match.method().orElse(null), headers, query);
+    return new HttpMatcher(
+        type, value, pattern, patternPrefix, match.method().orElse(null), headers, query);
   }
 
   private static NamedMatcher compileHeader(HeaderMatch h) {
@@ -71,7 +74,7 @@ record HttpMatcher(
   private boolean pathMatches(String path) {
     return switch (pathType) {
       case EXACT -> path.equals(pathValue);
-      case REGULAR_EXPRESSION -> pathPattern.matcher(path).matches();
+      case REGULAR_EXPRESSION -> path.startsWith(patternPrefix) && pathPattern.matcher(path).matches();
       case PATH_PREFIX -> pathValue.equals("/")
           || (path.startsWith(pathValue)
               && (path.length() == pathValue.length() || path.charAt(pathValue.length()) == '/'));

@@ -17,6 +17,10 @@ final class RouteRequest {
   private final String path;
   private final String query;
   private Map<String, List<String>> parameters;
+  /** Where the path splits into gRPC service and method: 0 before asked, -1 when it does not. */
+  private int grpcSlash;
+  private String grpcService;
+  private String grpcMethod;
 
   RouteRequest(HttpRequest request) {
     this.request = request;
@@ -42,6 +46,36 @@ final class RouteRequest {
 
   HttpHeaders headers() {
     return request.headers();
+  }
+
+  /**
+   * The service of a gRPC call's path {@code /service/method}, or null when the path is not of
+   * that form. Split once per request, however many entries look at it.
+   */
+  String grpcService() {
+    splitGrpcPath();
+    return grpcService;
+  }
+
+  /** The method of a gRPC call's path {@code /service/method}, or null as for {@link #grpcService}. */
+  String grpcMethod() {
+    splitGrpcPath();
+    return grpcMethod;
+  }
+
+  private void splitGrpcPath() {
+    if (grpcSlash != 0) {
+      return;
+    }
+    String path = path();
+    int slash = path.indexOf('/', 1);
+    if (!path.startsWith("/") || slash < 0) {
+      grpcSlash = -1;
+      return;
+    }
+    grpcSlash = slash;
+    grpcService = path.substring(1, slash);
+    grpcMethod = path.substring(slash + 1);
   }
 
   /** The first value of query parameter {@code name} (names compare exactly), or null. */
