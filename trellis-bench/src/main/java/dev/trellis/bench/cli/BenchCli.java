@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Trellis benchmark tools (driven by bench/run).",
     subcommands = {BackendCommand.class, LoadCommand.class, WrkCommand.class, NoteCommand.class,
-        ReportCommand.class, PortsCommand.class, StreamSourceCommand.class, StreamCommand.class})
+        ReportCommand.class, PortsCommand.class, StreamSourceCommand.class, StreamCommand.class,
+        GrpcBackendCommand.class, GrpcLoadCommand.class, H2loadCommand.class, StartTimeCommand.class})
 public final class BenchCli {
 
   public static void main(String[] args) {
