@@ -7,7 +7,6 @@ import dev.trellis.bench.report.Measurement;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +22,10 @@ import picocli.CommandLine.Spec;
  * {@code bench h2load}: runs an h2load command line of gRPC calls, reads the proxy processes'
  * CPU time before and after it, and records the {@code grpc-throughput} row.
  *
- * <p>Everything after {@code --} is the h2load command, run as given. With
- * {@code --request-file FILE}, the command writes the one gRPC request message (an empty one,
- * with its 5-byte prefix) to FILE first, for h2load's {@code -d}. h2load's output is copied to
- * stderr. When h2load fails or prints no totals, the row is recorded as not run with the reason.
+ * <p>Everything after {@code --} is the h2load command, run as given; its {@code -d} file holds
+ * the request, one gRPC message with its 5-byte prefix. h2load's totals (its output from
+ * {@code finished in} on, without the progress lines) are copied to stderr. When h2load fails
+ * or prints no totals, the row is recorded as not run with the reason.
  */
 @Command(name = "h2load", mixinStandardHelpOptions = true,
     description = "Run h2load with gRPC framing for maximum throughput; record calls/s, CPU per 1k calls and peak RSS.")
@@ -37,9 +36,6 @@ public final class H2loadCommand implements Callable<Integer> {
 
   @Option(names = "--body-bytes", defaultValue = "1024", description = "Message size of every good answer (default: ${DEFAULT-VALUE}).")
   int bodyBytes;
-
-  @Option(names = "--request-file", description = "Write the gRPC request frame here before running.")
-  Path requestFile;
 
   @Option(names = "--process", converter = ProcessArg.Converter.class, paramLabel = "NAME=PID",
       description = "A proxy process whose CPU time and peak RSS to record; repeatable.")
@@ -57,16 +53,14 @@ public final class H2loadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    if (requestFile != null) {
-      Files.write(requestFile, BenchMethod.frame(new byte[0]));
-    }
     ProcessWindow window = new ProcessWindow(ProcFs.system(), processes);
     window.windowOpened();
     Process h2load = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String output = new String(h2load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = h2load.waitFor();
     window.windowClosed();
-    err.print(output);
+    int totals = output.indexOf("finished in");
+    err.print(totals >= 0 ? output.substring(totals) : output);
     Measurement measurement;
     try {
       if (exit != 0) {

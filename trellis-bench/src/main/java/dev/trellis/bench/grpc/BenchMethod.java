@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
  *
  * <p>The messages are opaque byte arrays, so no {@code .proto} file and no protoc step are
  * needed; what crosses the wire is the same length-prefixed gRPC framing as with protobuf
- * messages, which is all a proxy sees. h2load sends the same frames from a file.
+ * messages, which is all a proxy sees. h2load sends the same frames from a file
+ * ({@code bench/run} writes it: one empty message).
  */
 public final class BenchMethod {
 
@@ -33,21 +34,6 @@ public final class BenchMethod {
       .build();
 
   private BenchMethod() {}
-
-  /**
-   * One uncompressed gRPC message as it travels in DATA frames: the 5-byte prefix, then
-   * {@code payload}. h2load's {@code -d} file holds exactly this.
-   */
-  public static byte[] frame(byte[] payload) {
-    byte[] frame = new byte[FRAME_HEADER_BYTES + payload.length];
-    frame[0] = 0; // not compressed
-    frame[1] = (byte) (payload.length >>> 24);
-    frame[2] = (byte) (payload.length >>> 16);
-    frame[3] = (byte) (payload.length >>> 8);
-    frame[4] = (byte) payload.length;
-    System.arraycopy(payload, 0, frame, FRAME_HEADER_BYTES, payload.length);
-    return frame;
-  }
 
   /** Messages as byte arrays, passed through as they are. */
   private enum Bytes implements MethodDescriptor.Marshaller<byte[]> {

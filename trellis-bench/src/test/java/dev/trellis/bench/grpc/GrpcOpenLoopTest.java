@@ -40,12 +40,6 @@ class GrpcOpenLoopTest {
   }
 
   @Test
-  void framesAMessageWithTheFiveBytePrefix() {
-    assertThat(BenchMethod.frame(new byte[] {7, 8})).containsExactly(0, 0, 0, 0, 2, 7, 8);
-    assertThat(BenchMethod.frame(new byte[0])).containsExactly(0, 0, 0, 0, 0);
-  }
-
-  @Test
   void countsEveryCallOfTheWindowAndTellsTheListenerOnceEach() throws Exception {
     AtomicInteger opened = new AtomicInteger();
     AtomicInteger closed = new AtomicInteger();
