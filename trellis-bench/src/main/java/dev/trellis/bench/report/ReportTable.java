@@ -161,7 +161,13 @@ public final class ReportTable {
       ratioLine(out, "CPU s / 1k calls @ gRPC max throughput", others,
           o -> figure(find(o, "grpc-throughput", null), Measurement::cpuSecondsPer1k));
     }
-    ratioLine(out, "peak RSS (sum over proxies)", others, this::peakRss);
+    // Per path, so each sum covers the two proxies a request crosses: the Trellis row runs one
+    // inbound sidecar per service, and summing all four against HAProxy's two would say little.
+    ratioLine(out, "peak RSS, HTTP path (sum over its proxies)", others, o -> peakRss(o, "latency", "throughput"));
+    if (has("grpc-latency") || has("grpc-throughput")) {
+      ratioLine(out, "peak RSS, gRPC path (sum over its proxies)", others,
+          o -> peakRss(o, "grpc-latency", "grpc-throughput"));
+    }
     out.append('\n');
   }
 
@@ -211,9 +217,10 @@ public final class ReportTable {
     return m == null || !m.ran() ? null : figure.apply(m);
   }
 
-  private Double peakRss(String row) {
+  private Double peakRss(String row, String... workloads) {
+    List<String> wanted = List.of(workloads);
     long kib = measurements.stream()
-        .filter(m -> m.row().equals(row) && m.ran())
+        .filter(m -> m.row().equals(row) && m.ran() && wanted.contains(m.workload()))
         .flatMap(m -> m.processes().stream())
         .collect(Collectors.toMap(ProcessUse::name, ProcessUse::peakRssKib, Math::max, LinkedHashMap::new))
         .values().stream().mapToLong(Long::longValue).sum();

@@ -67,7 +67,7 @@ class ReportTableTest {
         "| max throughput rps | 0.20x | 0.50x | — |\n",
         "| CPU s / 1k req @ max throughput | — | 2.00x | — |\n",
         // peak RSS: the largest seen per process, summed: 2 x 200 MiB against 2 x 20 MiB
-        "| peak RSS (sum over proxies) | — | 10.00x | — |\n");
+        "| peak RSS, HTTP path (sum over its proxies) | — | 10.00x | — |\n");
   }
 
   @Test
@@ -130,7 +130,9 @@ class ReportTableTest {
         "| HAProxy | 40000 | 80000 | 2 | 0.100 + 0.100 | 10.0 + 10.0 |\n",
         "| Trellis | not run: h2load exited with 1 |",
         "| gRPC p50 @ 1000 rps | 4.00x | — | — |\n",
-        "| gRPC max throughput calls/s | — | — | — |\n");
+        "| gRPC max throughput calls/s | — | — | — |\n",
+        // gRPC path: Trellis 2 x 100 MiB, HAProxy 2 x 10 MiB
+        "| peak RSS, gRPC path (sum over its proxies) | — | 10.00x | — |\n");
   }
 
   @Test
