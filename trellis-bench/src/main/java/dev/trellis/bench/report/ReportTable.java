@@ -33,25 +33,32 @@ public final class ReportTable {
   /** The latency table, the throughput table, the ratios, and a list of what did not run. */
   public String markdown() {
     StringBuilder out = new StringBuilder();
-    latencyTable(out);
-    throughputTable(out);
+    latencyTable(out, "latency", "### Latency at fixed rates (open loop, from intended send time)");
+    throughputTable(out, "throughput", "### Maximum throughput (wrk, closed loop)", "rps", "requests");
     streamTable(out);
+    if (has("grpc-latency")) {
+      latencyTable(out, "grpc-latency", "### gRPC unary at fixed rates (open loop, grpc-java client, from intended send time)");
+    }
+    if (has("grpc-throughput")) {
+      throughputTable(out, "grpc-throughput", "### gRPC unary maximum throughput (h2load, closed loop)", "calls/s", "calls");
+    }
+    out.append(new StartTable(measurements).markdown());
     ratios(out);
     notRun(out);
     return out.toString();
   }
 
-  private void latencyTable(StringBuilder out) {
-    out.append("### Latency at fixed rates (open loop, from intended send time)\n\n");
+  private void latencyTable(StringBuilder out, String workload, String title) {
+    out.append(title).append("\n\n");
     out.append("| row | target rps | achieved rps | errors | p50 µs | p99 µs | p99.9 µs | max µs "
         + "| added p50 | added p99 | added p99.9 | added max | CPU s / 1k req | peak RSS MiB |\n");
     out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-    for (Integer rate : latencyRates()) {
-      Measurement direct = find("direct", "latency", rate);
+    for (Integer rate : latencyRates(workload)) {
+      Measurement direct = find("direct", workload, rate);
       for (String row : rows()) {
-        Measurement m = find(row, "latency", rate);
+        Measurement m = find(row, workload, rate);
         if (m == null) {
-          m = find(row, "latency", null);
+          m = find(row, workload, null);
           if (m == null || m.ran()) {
             continue;
           }
@@ -82,12 +89,12 @@ public final class ReportTable {
     out.append('\n');
   }
 
-  private void throughputTable(StringBuilder out) {
-    out.append("### Maximum throughput (wrk, closed loop)\n\n");
-    out.append("| row | rps | requests | errors | CPU s / 1k req | peak RSS MiB |\n");
+  private void throughputTable(StringBuilder out, String workload, String title, String rate, String count) {
+    out.append(title).append("\n\n");
+    out.append("| row | ").append(rate).append(" | ").append(count).append(" | errors | CPU s / 1k req | peak RSS MiB |\n");
     out.append("|---|--:|--:|--:|--:|--:|\n");
     for (String row : rows()) {
-      Measurement m = find(row, "throughput", null);
+      Measurement m = find(row, workload, null);
       if (m == null) {
         continue;
       }
@@ -137,13 +144,7 @@ public final class ReportTable {
     out.append("| figure |");
     others.forEach(o -> out.append(" Trellis/").append(label(o)).append(" |"));
     out.append("\n|---|").append("--:|".repeat(others.size())).append('\n');
-    for (Integer rate : latencyRates()) {
-      ratioLine(out, "p50 @ " + rate + " rps", others, o -> latency(o, rate, Measurement::p50Us));
-      ratioLine(out, "p99 @ " + rate + " rps", others, o -> latency(o, rate, Measurement::p99Us));
-      ratioLine(out, "p99.9 @ " + rate + " rps", others, o -> latency(o, rate, Measurement::p999Us));
-      ratioLine(out, "max @ " + rate + " rps", others, o -> latency(o, rate, Measurement::maxUs));
-      ratioLine(out, "CPU s / 1k req @ " + rate + " rps", others, o -> latency(o, rate, Measurement::cpuSecondsPer1k));
-    }
+    latencyRatios(out, others, "latency", "");
     ratioLine(out, "max throughput rps", others, o -> figure(find(o, "throughput", null), Measurement::rps));
     ratioLine(out, "CPU s / 1k req @ max throughput", others,
         o -> figure(find(o, "throughput", null), Measurement::cpuSecondsPer1k));
@@ -152,8 +153,34 @@ public final class ReportTable {
       ratioLine(out, "CPU s / GiB, TCP stream", others,
           o -> figure(find(o, "tcp", null), Measurement::cpuSecondsPerGib));
     }
-    ratioLine(out, "peak RSS (sum over proxies)", others, this::peakRss);
+    if (has("grpc-latency")) {
+      latencyRatios(out, others, "grpc-latency", "gRPC ");
+    }
+    if (has("grpc-throughput")) {
+      ratioLine(out, "gRPC max throughput calls/s", others, o -> figure(find(o, "grpc-throughput", null), Measurement::rps));
+      ratioLine(out, "CPU s / 1k calls @ gRPC max throughput", others,
+          o -> figure(find(o, "grpc-throughput", null), Measurement::cpuSecondsPer1k));
+    }
+    // Per path, so each sum covers the two proxies a request crosses: the Trellis row runs one
+    // inbound sidecar per service, and summing all four against HAProxy's two would say little.
+    ratioLine(out, "peak RSS, HTTP path (sum over its proxies)", others, o -> peakRss(o, "latency", "throughput"));
+    if (has("grpc-latency") || has("grpc-throughput")) {
+      ratioLine(out, "peak RSS, gRPC path (sum over its proxies)", others,
+          o -> peakRss(o, "grpc-latency", "grpc-throughput"));
+    }
     out.append('\n');
+  }
+
+  private void latencyRatios(StringBuilder out, List<String> others, String workload, String prefix) {
+    for (Integer rate : latencyRates(workload)) {
+      String at = " @ " + rate + " rps";
+      ratioLine(out, prefix + "p50" + at, others, o -> latency(o, workload, rate, Measurement::p50Us));
+      ratioLine(out, prefix + "p99" + at, others, o -> latency(o, workload, rate, Measurement::p99Us));
+      ratioLine(out, prefix + "p99.9" + at, others, o -> latency(o, workload, rate, Measurement::p999Us));
+      ratioLine(out, prefix + "max" + at, others, o -> latency(o, workload, rate, Measurement::maxUs));
+      ratioLine(out, prefix + "CPU s / 1k req" + at, others,
+          o -> latency(o, workload, rate, Measurement::cpuSecondsPer1k));
+    }
   }
 
   private void ratioLine(StringBuilder out, String name, List<String> others, Function<String, Double> value) {
@@ -178,17 +205,22 @@ public final class ReportTable {
     }
   }
 
-  private Double latency(String row, int rate, Function<Measurement, Double> figure) {
-    return figure(find(row, "latency", rate), figure);
+  private Double latency(String row, String workload, int rate, Function<Measurement, Double> figure) {
+    return figure(find(row, workload, rate), figure);
+  }
+
+  private boolean has(String workload) {
+    return measurements.stream().anyMatch(m -> m.workload().equals(workload) && ROW_ORDER.contains(m.row()));
   }
 
   private static Double figure(Measurement m, Function<Measurement, Double> figure) {
     return m == null || !m.ran() ? null : figure.apply(m);
   }
 
-  private Double peakRss(String row) {
+  private Double peakRss(String row, String... workloads) {
+    List<String> wanted = List.of(workloads);
     long kib = measurements.stream()
-        .filter(m -> m.row().equals(row) && m.ran())
+        .filter(m -> m.row().equals(row) && m.ran() && wanted.contains(m.workload()))
         .flatMap(m -> m.processes().stream())
         .collect(Collectors.toMap(ProcessUse::name, ProcessUse::peakRssKib, Math::max, LinkedHashMap::new))
         .values().stream().mapToLong(Long::longValue).sum();
@@ -231,9 +263,9 @@ public final class ReportTable {
     return null;
   }
 
-  private Set<Integer> latencyRates() {
+  private Set<Integer> latencyRates(String workload) {
     return measurements.stream()
-        .filter(m -> m.workload().equals("latency") && m.targetRps() != null)
+        .filter(m -> m.workload().equals(workload) && m.targetRps() != null)
         .map(Measurement::targetRps)
         .sorted()
         .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -251,7 +283,7 @@ public final class ReportTable {
     return List.copyOf(rows);
   }
 
-  private static String label(String row) {
+  static String label(String row) {
     return LABELS.getOrDefault(row, row);
   }
 }

@@ -3,6 +3,7 @@ package dev.trellis.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.bench.backend.FixedResponseServer;
+import dev.trellis.bench.grpc.FixedGrpcServer;
 import dev.trellis.bench.report.Measurement;
 import dev.trellis.bench.report.ResultsFile;
 import java.io.IOException;
@@ -85,6 +86,57 @@ class BenchCliTest {
     Measurement m = ResultsFile.read(dir.resolve("r.jsonl")).get(0);
     assertThat(m.ran()).isFalse();
     assertThat(m.notRun()).startsWith("connection 0 to 127.0.0.1:" + port + " failed");
+  }
+
+  @Test
+  void grpcLoadRecordsTheCallsOfItsWindowWithTheWatchedProcess(@TempDir Path dir) throws Exception {
+    Path results = dir.resolve("results.jsonl");
+    long self = ProcessHandle.current().pid();
+    try (FixedGrpcServer backend = FixedGrpcServer.start(0, 1024)) {
+      int exit = run("grpc-load", "--row", "haproxy", "--port", Integer.toString(backend.port()),
+          "--connections", "2", "--rates", "100", "--client-warmup", "0s", "--warmup", "0s", "--duration", "300ms",
+          "--drain", "2s", "--process", "self=" + self, "--out", results.toString());
+
+      assertThat(exit).isZero();
+    }
+    Measurement m = ResultsFile.read(results).get(0);
+    assertThat(m.workload()).isEqualTo("grpc-latency");
+    assertThat(m.targetRps()).isEqualTo(100);
+    assertThat(m.requests()).isEqualTo(30L);
+    assertThat(m.errors()).isZero();
+    assertThat(m.p50Us()).isPositive();
+    assertThat(m.processes()).singleElement().satisfies(p -> assertThat(p.pid()).isEqualTo(self));
+    assertThat(err.toString()).contains("haproxy  gRPC @  100 rps: achieved 100 rps, errors 0");
+  }
+
+  @Test
+  void grpcLoadWithNoServerRecordsNotRunWithTheReason(@TempDir Path dir) throws IOException {
+    int port = ports(1).get(0);
+
+    int exit = run("grpc-load", "--row", "nginx", "--port", Integer.toString(port), "--rates", "100",
+        "--duration", "100ms", "--out", dir.resolve("r.jsonl").toString());
+
+    assertThat(exit).isZero();
+    Measurement m = ResultsFile.read(dir.resolve("r.jsonl")).get(0);
+    assertThat(m.workload()).isEqualTo("grpc-latency");
+    assertThat(m.notRun()).startsWith("no gRPC connection to 127.0.0.1:" + port + " within 10 s");
+  }
+
+  @Test
+  void startTimeGivesEachStartItsOwnNumberAndRecordsEveryTime(@TempDir Path dir) throws IOException {
+    Path results = dir.resolve("r.jsonl");
+
+    int exit = run("start-time", "--row", "trellis", "--runs", "2", "--target-ms", "500", "--out", results.toString(),
+        "--", "sh", "-c", "mkdir " + dir + "/start-{run} && echo ready && exec sleep 60");
+
+    assertThat(exit).isZero();
+    assertThat(dir.resolve("start-1")).isDirectory();
+    assertThat(dir.resolve("start-2")).isDirectory();
+    Measurement m = ResultsFile.read(results).get(0);
+    assertThat(m.workload()).isEqualTo("start");
+    assertThat(m.start().readyMs()).hasSize(2).allSatisfy(ms -> assertThat(ms).isPositive());
+    assertThat(m.start().firstAnswerMs()).isEmpty();
+    assertThat(m.start().targetMs()).isEqualTo(500.0);
   }
 
   @Test

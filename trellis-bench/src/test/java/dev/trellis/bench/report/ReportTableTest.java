@@ -67,7 +67,7 @@ class ReportTableTest {
         "| max throughput rps | 0.20x | 0.50x | — |\n",
         "| CPU s / 1k req @ max throughput | — | 2.00x | — |\n",
         // peak RSS: the largest seen per process, summed: 2 x 200 MiB against 2 x 20 MiB
-        "| peak RSS (sum over proxies) | — | 10.00x | — |\n");
+        "| peak RSS, HTTP path (sum over its proxies) | — | 10.00x | — |\n");
   }
 
   @Test
@@ -108,5 +108,42 @@ class ReportTableTest {
         "| p50 @ 500 rps | — | — | — |",
         "### Not run\n\n- Trellis (latency): not run: `trellis proxy` is not in this build\n"
             + "- Trellis (throughput): not run: `trellis proxy` is not in this build\n");
+  }
+
+  @Test
+  void grpcTablesAndRatiosAppearWhenTheRunHasThem() {
+    List<Measurement> withGrpc = new java.util.ArrayList<>(measurements);
+    withGrpc.add(new Measurement("direct", "grpc-latency", 1000, 1000.0, 10_000L, 0L, 100.0, 200.0, 300.0, 400.0,
+        null, null, List.of(), null));
+    withGrpc.add(new Measurement("trellis", "grpc-latency", 1000, 1000.0, 10_000L, 0L, 400.0, 800.0, 900.0, 1000.0,
+        null, null, two("trellis", 1.0, 102400), null));
+    withGrpc.add(new Measurement("haproxy", "grpc-throughput", null, 40_000.0, 80_000L, 2L, null, null, null, null,
+        null, null, two("haproxy", 8.0, 10240), null));
+    withGrpc.add(Measurement.notRun("trellis", "grpc-throughput", "h2load exited with 1"));
+
+    String markdown = new ReportTable(withGrpc).markdown();
+
+    assertThat(markdown).contains(
+        "### gRPC unary at fixed rates (open loop, grpc-java client, from intended send time)",
+        "| Trellis | 1000 | 1000 | 0 | 400 | 800 | 900 | 1000 | +300 | +600 | +600 | +600 | 0.100 + 0.100 | 100.0 + 100.0 |\n",
+        "| row | calls/s | calls | errors | CPU s / 1k req | peak RSS MiB |\n",
+        "| HAProxy | 40000 | 80000 | 2 | 0.100 + 0.100 | 10.0 + 10.0 |\n",
+        "| Trellis | not run: h2load exited with 1 |",
+        "| gRPC p50 @ 1000 rps | 4.00x | — | — |\n",
+        "| gRPC max throughput calls/s | — | — | — |\n",
+        // gRPC path: Trellis 2 x 100 MiB, HAProxy 2 x 10 MiB
+        "| peak RSS, gRPC path (sum over its proxies) | — | 10.00x | — |\n");
+  }
+
+  @Test
+  void startTimesShowMedianMaxAndTheTarget() {
+    List<Measurement> withStart = new java.util.ArrayList<>(measurements);
+    withStart.add(Measurement.startTimes("trellis",
+        new StartTimes(List.of(900.0, 700.0, 800.0), List.of(1000.0, 950.0, 1200.0), 500.0)));
+
+    String markdown = new ReportTable(withStart).markdown();
+
+    assertThat(markdown).contains("### Proxy start to ready",
+        "| Trellis | 3 | 800 | 900 | 500 | no | 1000 | 1200 | 900 / 1000, 700 / 950, 800 / 1200 |\n");
   }
 }
