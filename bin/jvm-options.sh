@@ -22,7 +22,8 @@ trellis_jvm_role() {
 
 trellis_class_archive() {
   # Prints the class-data archive of role $2 for the distribution $1 run by the JDK at $3, and
-  # makes its directory.
+  # makes its directory; prints nothing when that JDK has no archive of its own classes
+  # (lib/server/classes.jsa), on which the JVM builds ours: it would warn on every start.
   #
   # The archive is made lazily, by the JVM (-XX:+AutoCreateSharedArchive, JDK 19+): when the
   # file is missing, or was made by another JDK or from other jars (the JVM checks both), the
@@ -31,6 +32,7 @@ trellis_class_archive() {
   # archive can only ever be as fresh as the jars it was checked against; the launcher's rebuild
   # replaces the jars, and the next run of each role rewrites its archive (under a second).
   # One file per role and JDK, so that two JDKs used in turn do not rewrite each other's.
+  [ -f "$3/lib/server/classes.jsa" ] || return 0
   jdk=$(sed -n 's/^JAVA_RUNTIME_VERSION="\([^"]*\)".*/\1/p' "$3/release" 2>/dev/null | tr -c 'A-Za-z0-9.+_\n-' '_')
   mkdir -p "$1/cache" 2>/dev/null || true
   archive="$1/cache/$2-jdk${jdk:-unknown}.jsa"

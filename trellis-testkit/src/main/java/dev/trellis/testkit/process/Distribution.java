@@ -81,12 +81,15 @@ public final class Distribution {
     command.add(java.toString());
     command.add(NATIVE_ACCESS);
     command.add("@" + home.resolve("conf").resolve(role + ".jvm-options"));
-    command.add("-XX:SharedArchiveFile=" + classArchive(role));
-    command.add("-XX:+AutoCreateSharedArchive");
-    command.add("-Xshare:auto");
-    command.add("-Xlog:cds*=off");
-    if (javaFeatureVersion >= 25) {
-      command.add("-Xlog:aot*=off");
+    if (Files.isRegularFile(java.getParent().getParent().resolve("lib/server/classes.jsa"))) {
+      // our archive builds on the JDK's own; without one the JVM would warn on every start
+      command.add("-XX:SharedArchiveFile=" + classArchive(role));
+      command.add("-XX:+AutoCreateSharedArchive");
+      command.add("-Xshare:auto");
+      command.add("-Xlog:cds*=off");
+      if (javaFeatureVersion >= 25) {
+        command.add("-Xlog:aot*=off");
+      }
     }
     command.addAll(jvmOptions);
     command.add("-cp");
