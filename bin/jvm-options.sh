@@ -8,7 +8,8 @@
 #            which grows with it, so it keeps the JVM's own heap sizing.
 #   cli      every short command (`get`, `apply`, `status`, `--help`...): fast start-up.
 # Every role also gets a class-data archive (CDS) of the classes it loads, made by the JVM itself
-# the first time the command runs (see trellis_class_archive). The test kit's Distribution
+# the first time a command of that role runs after a build, other than for help or the version
+# (see trellis_class_archive). The test kit's Distribution
 # (trellis-testkit) applies the same rules, so that tests run what users run.
 
 trellis_jvm_role() {
@@ -38,6 +39,21 @@ trellis_class_archive() {
   archive="$1/cache/$2-jdk${jdk:-unknown}.jsa"
   trellis_drop_broken_archive "$archive"
   echo "$archive"
+}
+
+trellis_only_prints_help() {
+  # True when the trellis command line "$@" only prints help or the version: such a run uses the
+  # archive but does not write one, or the archive would hold its few classes and, being valid,
+  # stay so until the next build. Arguments after `--` belong to the application of `trellis run`.
+  [ $# -gt 0 ] || return 0
+  [ "$1" = help ] && return 0
+  for arg in "$@"; do
+    case "$arg" in
+      --) return 1 ;;
+      -h|--help|-V|--version) return 0 ;;
+    esac
+  done
+  return 1
 }
 
 trellis_drop_broken_archive() {

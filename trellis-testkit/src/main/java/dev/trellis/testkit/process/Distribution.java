@@ -84,7 +84,7 @@ public final class Distribution {
     if (Files.isRegularFile(java.getParent().getParent().resolve("lib/server/classes.jsa"))) {
       // our archive builds on the JDK's own; without one the JVM would warn on every start
       command.add("-XX:SharedArchiveFile=" + classArchive(role));
-      command.add("-XX:+AutoCreateSharedArchive");
+      command.add(onlyPrintsHelp(args) ? "-XX:-AutoCreateSharedArchive" : "-XX:+AutoCreateSharedArchive");
       command.add("-Xshare:auto");
       command.add("-Xlog:cds*=off");
       if (javaFeatureVersion >= 25) {
@@ -106,6 +106,27 @@ public final class Distribution {
       case "control", "demo" -> "control";
       default -> "cli";
     };
+  }
+
+  /**
+   * Whether {@code args} only print help or the version: such a run uses the archive but does
+   * not write one, as with ./trellis, or the archive would hold only its few classes.
+   */
+  static boolean onlyPrintsHelp(List<String> args) {
+    if (args.isEmpty() || args.get(0).equals("help")) {
+      return true;
+    }
+    for (String arg : args) {
+      switch (arg) {
+        case "--":
+          return false;
+        case "-h", "--help", "-V", "--version":
+          return true;
+        default:
+          break;
+      }
+    }
+    return false;
   }
 
   /** Where the JVM keeps (and, when missing or stale, writes) the role's class-data archive. */
