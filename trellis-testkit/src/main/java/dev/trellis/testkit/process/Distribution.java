@@ -1,7 +1,13 @@
 package dev.trellis.testkit.process;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +18,10 @@ import java.util.Map;
  *
  * <p>End-to-end tests ({@code *IT}) use it as a user would use {@code ./trellis}, without the
  * launcher's rebuild check: the build has just produced the distribution. Its location comes from
- * the {@code trellis.dist} system property that failsafe sets.
+ * the {@code trellis.dist} system property that failsafe sets. Every process gets the JVM options
+ * that {@code ./trellis} gives the same command (the rules of {@code bin/jvm-options.sh}): the
+ * options file of its role, {@code conf/<role>.jvm-options}, and the role's class-data archive,
+ * so that a sidecar under test has the heap a user's sidecar has.
  *
  * <pre>{@code
  * Distribution dist = Distribution.fromSystemProperty();
@@ -23,11 +32,15 @@ import java.util.Map;
 public final class Distribution {
   /** As ./trellis runs it: Netty's native transport loads without a warning. */
   public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+  /** The first four bytes of a dynamic class-data archive (HotSpot's CDS_DYNAMIC_ARCHIVE_MAGIC). */
+  private static final int DYNAMIC_ARCHIVE_MAGIC = 0xf00baba8;
   /** The environment variable whose value {@code ./trellis} adds to the JVM's options. */
   public static final String JAVA_OPTS = "TRELLIS_JAVA_OPTS";
 
   private final Path home;
   private final Path java;
+  private final int javaFeatureVersion;
+  private final String javaRuntimeVersion;
 
   public Distribution(Path home) {
     if (!Files.isDirectory(home.resolve("lib"))) {
@@ -35,6 +48,9 @@ public final class Distribution {
     }
     this.home = home;
     this.java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // The processes run on this JVM's java, so this JVM's version is theirs.
+    this.javaFeatureVersion = Runtime.version().feature();
+    this.javaRuntimeVersion = System.getProperty("java.runtime.version", "unknown");
   }
 
   /** The distribution named by the {@code trellis.dist} system property. */
@@ -55,17 +71,97 @@ public final class Distribution {
     return commandLine(List.of(), args);
   }
 
-  /** The command line that runs {@code trellis args...} in a JVM started with {@code jvmOptions}. */
+  /**
+   * The command line that runs {@code trellis args...} in a JVM started with {@code jvmOptions},
+   * which come after the role's options and so override them, as {@code TRELLIS_JAVA_OPTS} does.
+   */
   public List<String> commandLine(List<String> jvmOptions, List<String> args) {
+    String role = role(args.isEmpty() ? "" : args.get(0));
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add(NATIVE_ACCESS);
+    command.add("@" + home.resolve("conf").resolve(role + ".jvm-options"));
+    if (Files.isRegularFile(java.getParent().getParent().resolve("lib/server/classes.jsa"))) {
+      // our archive builds on the JDK's own; without one the JVM would warn on every start
+      command.add("-XX:SharedArchiveFile=" + classArchive(role));
+      command.add(onlyPrintsHelp(args) ? "-XX:-AutoCreateSharedArchive" : "-XX:+AutoCreateSharedArchive");
+      command.add("-Xshare:auto");
+      command.add("-Xlog:cds*=off");
+      if (javaFeatureVersion >= 25) {
+        command.add("-Xlog:aot*=off");
+      }
+    }
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(home.resolve("lib") + "/*");
     command.add("dev.trellis.cli.TrellisCli");
     command.addAll(args);
     return command;
+  }
+
+  /** The JVM role of the command whose first argument is {@code command}, as ./trellis picks it. */
+  static String role(String command) {
+    return switch (command) {
+      case "proxy", "run" -> "sidecar";
+      case "control", "demo" -> "control";
+      default -> "cli";
+    };
+  }
+
+  /**
+   * Whether {@code args} only print help or the version: such a run uses the archive but does
+   * not write one, as with ./trellis, or the archive would hold only its few classes.
+   */
+  static boolean onlyPrintsHelp(List<String> args) {
+    if (args.isEmpty() || args.get(0).equals("help")) {
+      return true;
+    }
+    for (String arg : args) {
+      switch (arg) {
+        case "--":
+          return false;
+        case "-h", "--help", "-V", "--version":
+          return true;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  /** Where the JVM keeps (and, when missing or stale, writes) the role's class-data archive. */
+  private Path classArchive(String role) {
+    Path cache = home.resolve("cache");
+    try {
+      Files.createDirectories(cache);
+    } catch (IOException e) {
+      // the JVM then runs without an archive and, told to be quiet about it, says nothing
+    }
+    String jdk = javaRuntimeVersion.replaceAll("[^A-Za-z0-9.+_-]", "_");
+    Path archive = cache.resolve(role + "-jdk" + jdk + ".jsa");
+    dropBrokenArchive(archive);
+    return archive;
+  }
+
+  /**
+   * Removes {@code archive} unless it starts as a dynamic class-data archive does, as ./trellis
+   * does: the JVM warns on every start about a file that is not an archive (a dump cut short, or
+   * one still being written by another process) and never replaces it.
+   */
+  private static void dropBrokenArchive(Path archive) {
+    try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.READ)) {
+      ByteBuffer magic = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder());
+      while (magic.hasRemaining() && channel.read(magic) >= 0) {
+        // read the four bytes of the magic number, or up to the end of a shorter file
+      }
+      if (magic.hasRemaining() || magic.getInt(0) != DYNAMIC_ARCHIVE_MAGIC) {
+        Files.deleteIfExists(archive);
+      }
+    } catch (NoSuchFileException e) {
+      // no archive yet: the JVM writes one as it exits
+    } catch (IOException e) {
+      // unreadable: the JVM will not use it either, and is told to be quiet about it
+    }
   }
 
   /** Runs {@code trellis args...} to completion (at most a minute) and returns what it did. */
