@@ -77,3 +77,13 @@ trellis_quiet_archive_logs() {
     echo "-Xlog:cds*=off"
   fi
 }
+
+trellis_version_options() {
+  # Prints the options of role $1 that depend on the JDK's feature version $2 (the options files
+  # are the same for every JDK). A sidecar gives the C library's freed memory back to the system
+  # every second (JDK 22+): what the JIT compilers allocate and free in bursts otherwise stays in
+  # the process, about 20 MiB of the RSS under load, at no measured cost in requests per second.
+  if [ "$1" = sidecar ] && [ "${2:-0}" -ge 22 ]; then
+    echo "-XX:TrimNativeHeapInterval=1000"
+  fi
+}

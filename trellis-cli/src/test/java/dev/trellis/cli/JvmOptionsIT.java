@@ -39,6 +39,19 @@ class JvmOptionsIT {
   }
 
   @Test
+  void onlyASidecarTrimsTheNativeHeapAndOnlyWhereTheJdkCan() {
+    String trim = "-XX:TrimNativeHeapInterval=1000";
+    if (Runtime.version().feature() >= 22) {
+      assertThat(dist.commandLine(List.of("proxy"))).contains(trim);
+      assertThat(dist.commandLine(List.of("run", "--service", "web", "--", "app"))).contains(trim);
+    } else {
+      assertThat(dist.commandLine(List.of("proxy"))).doesNotContain(trim);
+    }
+    assertThat(dist.commandLine(List.of("control"))).doesNotContain(trim);
+    assertThat(dist.commandLine(List.of("get", "services"))).doesNotContain(trim);
+  }
+
+  @Test
   void theSidecarOptionsSetASmallSerialHeap() throws IOException {
     String options = Files.readString(dist.home().resolve("conf/sidecar.jvm-options"));
     assertThat(options.lines().filter(line -> line.startsWith("-")))

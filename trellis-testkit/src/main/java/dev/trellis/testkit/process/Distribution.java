@@ -91,6 +91,9 @@ public final class Distribution {
         command.add("-Xlog:aot*=off");
       }
     }
+    if (role.equals("sidecar") && javaFeatureVersion >= 22) {
+      command.add("-XX:TrimNativeHeapInterval=1000"); // as ./trellis: bin/jvm-options.sh says why
+    }
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(home.resolve("lib") + "/*");
