@@ -2,11 +2,9 @@ package dev.trellis.bench.cli;
 
 import dev.trellis.bench.grpc.BenchMethod;
 import dev.trellis.bench.h2load.H2loadOutput;
-import dev.trellis.bench.proc.ProcFs;
 import dev.trellis.bench.report.Measurement;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +51,10 @@ public final class H2loadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    ProcessWindow window = new ProcessWindow(ProcFs.system(), processes);
-    window.windowOpened();
-    Process h2load = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(h2load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = h2load.waitFor();
-    window.windowClosed();
+    WatchedTool run = WatchedTool.run(command, processes);
+    String output = run.output();
+    int exit = run.exit();
+    ProcessWindow window = run.window();
     int totals = output.indexOf("finished in");
     err.print(totals >= 0 ? output.substring(totals) : output);
     Measurement measurement;

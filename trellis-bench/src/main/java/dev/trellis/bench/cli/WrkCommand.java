@@ -1,12 +1,10 @@
 package dev.trellis.bench.cli;
 
-import dev.trellis.bench.proc.ProcFs;
 import dev.trellis.bench.report.Measurement;
 import dev.trellis.bench.report.ProcessUse;
 import dev.trellis.bench.wrk.WrkOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +47,10 @@ public final class WrkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    ProcessWindow window = new ProcessWindow(ProcFs.system(), processes);
-    window.windowOpened();
-    Process wrk = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = wrk.waitFor();
-    window.windowClosed();
+    WatchedTool run = WatchedTool.run(command, processes);
+    String output = run.output();
+    int exit = run.exit();
+    ProcessWindow window = run.window();
     err.print(output);
     Measurement measurement;
     try {
