@@ -27,11 +27,12 @@ trellis_class_archive() {
   # (lib/server/classes.jsa), on which the JVM builds ours: it would warn on every start.
   #
   # The archive is made lazily, by the JVM (-XX:+AutoCreateSharedArchive, JDK 19+): when the
-  # file is missing, or was made by another JDK or from other jars (the JVM checks both), the
-  # command runs without it and writes a new one as it exits. Lazily rather than by a training
-  # run during the build, because the build then stays as fast and as safe as it was, and an
-  # archive can only ever be as fresh as the jars it was checked against; the launcher's rebuild
-  # replaces the jars, and the next run of each role rewrites its archive (under a second).
+  # file is missing, the command runs without it and writes one as it exits. The JVM checks an
+  # archive against the jars and the JDK, but one made from other jars it only refuses (a class
+  # path mismatch) and never rewrites: so every build of the distribution empties dist/cache
+  # (trellis-cli/pom.xml), and the next run of each role writes its archive again (under a
+  # second). Lazily rather than by a training run during the build, because the build then stays
+  # as fast and as safe as it was.
   # One file per role and JDK, so that two JDKs used in turn do not rewrite each other's.
   [ -f "$3/lib/server/classes.jsa" ] || return 0
   jdk=$(sed -n 's/^JAVA_RUNTIME_VERSION="\([^"]*\)".*/\1/p' "$3/release" 2>/dev/null | tr -c 'A-Za-z0-9.+_\n-' '_')
