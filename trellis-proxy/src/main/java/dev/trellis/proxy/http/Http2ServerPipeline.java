@@ -42,6 +42,7 @@ public final class Http2ServerPipeline {
               @Override
               protected void initChannel(Http2StreamChannel stream) {
                 stream.config().setOption(ChannelOption.AUTO_READ, false);
+                stream.config().setRecvByteBufAllocator(StreamReads.INSTANCE);
                 stream.pipeline().addLast(STREAM_CODEC, streamHandler.get());
               }
             }));

@@ -552,6 +552,9 @@ public final class HttpExchange {
       return;
     }
     if (responseComplete) {
+      // An HTTP/2 stream that ended with the response closes within the read that brought its
+      // last frames, before that read completes: what was relayed is flushed here instead.
+      downstream.flush();
       maybeFinish();
       return;
     }

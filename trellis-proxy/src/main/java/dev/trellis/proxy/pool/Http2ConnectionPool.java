@@ -2,6 +2,7 @@ package dev.trellis.proxy.pool;
 
 import dev.trellis.proxy.http.ConnectionFlushes;
 import dev.trellis.proxy.http.ConnectionWindow;
+import dev.trellis.proxy.http.StreamReads;
 import dev.trellis.proxy.security.PeerSecurity;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
@@ -241,6 +242,7 @@ public final class Http2ConnectionPool {
         streamBootstrap =
             new Http2StreamChannelBootstrap(channel)
                 .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, StreamReads.INSTANCE)
                 .handler(STREAM_CODEC);
       }
       return streamBootstrap;
