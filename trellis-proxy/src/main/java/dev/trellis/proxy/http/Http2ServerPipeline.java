@@ -1,13 +1,13 @@
 package dev.trellis.proxy.http;
 
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelHandlerAdapter;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import java.util.function.Supplier;
 
@@ -37,14 +37,28 @@ public final class Http2ServerPipeline {
             .initialSettings(Http2Settings.defaultSettings().initialWindowSize(1 << 20))
             .build(),
         new ConnectionWindow(),
-        new Http2MultiplexHandler(
-            new ChannelInitializer<Http2StreamChannel>() {
-              @Override
-              protected void initChannel(Http2StreamChannel stream) {
-                stream.config().setOption(ChannelOption.AUTO_READ, false);
-                stream.config().setRecvByteBufAllocator(StreamReads.INSTANCE);
-                stream.pipeline().addLast(STREAM_CODEC, streamHandler.get());
-              }
-            }));
+        new Http2MultiplexHandler(new StreamSetup(streamHandler)));
+  }
+
+  /**
+   * Sets up each stream channel as it is registered. It stays in the stream's pipeline, seeing no
+   * event (it handles none), because a {@code ChannelInitializer} that removes itself costs a
+   * handler removal and a concurrent set's add and remove per stream.
+   */
+  @ChannelHandler.Sharable
+  private static final class StreamSetup extends ChannelHandlerAdapter {
+    private final Supplier<ChannelHandler> streamHandler;
+
+    StreamSetup(Supplier<ChannelHandler> streamHandler) {
+      this.streamHandler = streamHandler;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      ChannelConfig config = ctx.channel().config();
+      config.setAutoRead(false);
+      config.setRecvByteBufAllocator(StreamReads.INSTANCE);
+      ctx.pipeline().addLast(STREAM_CODEC, streamHandler.get());
+    }
   }
 }

@@ -62,6 +62,7 @@ public final class HttpExchange {
   private Endpoint endpoint;
   private final List<Endpoint> tried = new ArrayList<>(2);
   private Channel upstream;
+  private UpstreamRelayHandler relay;
   private UpstreamLease lease;
   private boolean requestComplete;
   private boolean requestReleased;
@@ -304,7 +305,7 @@ public final class HttpExchange {
     }
     this.upstream = channel;
     this.lease = lease;
-    channel.pipeline().addLast(UpstreamRelayHandler.NAME, new UpstreamRelayHandler(this));
+    this.relay = UpstreamRelayHandler.attach(channel, this);
     boolean again = requestWritten;
     requestWritten = true;
     // The exchange keeps its own reference to the head until it finishes, so that a stream the
@@ -579,16 +580,15 @@ public final class HttpExchange {
   }
 
   /**
-   * Hands the upstream channel back, without this exchange's relay handler: whatever the channel
+   * Hands the upstream channel back, its relay detached from this exchange: whatever the channel
    * does next (close, carry another exchange) is no longer this exchange's business, and must not
    * be taken for news of a channel the exchange went on to use (a retry after a refused stream).
    */
   private void releaseUpstream(boolean reusable) {
     Channel u = upstream;
     upstream = null;
-    if (u.pipeline().get(UpstreamRelayHandler.NAME) != null) {
-      u.pipeline().remove(UpstreamRelayHandler.NAME);
-    }
+    relay.detach();
+    relay = null;
     lease.release(u, reusable);
   }
 
