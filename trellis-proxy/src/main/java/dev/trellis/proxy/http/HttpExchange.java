@@ -49,10 +49,11 @@ public final class HttpExchange {
   private final boolean http1Downstream;
   private final RouteTarget preset;
   private final long startNanos;
-  private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>(4);
+  // The collections below are made when first needed: most exchanges never use them.
+  private ArrayDeque<HttpContent> pendingBody;
   private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(2);
-  private final List<Runnable> attemptFailedListeners = new ArrayList<>(1);
-  private final List<Consumer<HttpResponse>> responseHeadListeners = new ArrayList<>(1);
+  private List<Runnable> attemptFailedListeners;
+  private List<Consumer<HttpResponse>> responseHeadListeners;
   private ConnectFailureHandler connectFailureHandler;
   private BooleanSupplier closeConnection = () -> false;
 
@@ -60,7 +61,7 @@ public final class HttpExchange {
   private ServiceView service;
   private ServicePort servicePort;
   private Endpoint endpoint;
-  private final List<Endpoint> tried = new ArrayList<>(2);
+  private List<Endpoint> tried;
   private Channel upstream;
   private UpstreamRelayHandler relay;
   private UpstreamLease lease;
@@ -173,12 +174,15 @@ public final class HttpExchange {
   /** Records the endpoint picked for the request; set by the balancing stage. */
   public void endpoint(Endpoint endpoint) {
     this.endpoint = endpoint;
+    if (tried == null) {
+      tried = new ArrayList<>(2);
+    }
     tried.add(endpoint);
   }
 
   /** Every endpoint picked for this exchange so far, in order (a retry adds one). */
   public List<Endpoint> triedEndpoints() {
-    return tried;
+    return tried == null ? List.of() : tried;
   }
 
   /** The endpoint picked for the request, or null before balancing. */
@@ -201,11 +205,17 @@ public final class HttpExchange {
    * (not the proxy's own answers).
    */
   public void onResponseHead(Consumer<HttpResponse> listener) {
+    if (responseHeadListeners == null) {
+      responseHeadListeners = new ArrayList<>(1);
+    }
     responseHeadListeners.add(listener);
   }
 
   /** Runs {@code listener} if the current attempt fails to connect (before any retry). */
   public void onAttemptFailed(Runnable listener) {
+    if (attemptFailedListeners == null) {
+      attemptFailedListeners = new ArrayList<>(1);
+    }
     attemptFailedListeners.add(listener);
   }
 
@@ -232,10 +242,12 @@ public final class HttpExchange {
     if (finished) {
       return;
     }
-    for (Runnable listener : attemptFailedListeners) {
-      listener.run();
+    if (attemptFailedListeners != null) {
+      for (Runnable listener : attemptFailedListeners) {
+        listener.run();
+      }
+      attemptFailedListeners.clear();
     }
-    attemptFailedListeners.clear();
     if (connectFailureHandler != null && connectFailureHandler.retry(error)) {
       return;
     }
@@ -310,14 +322,17 @@ public final class HttpExchange {
     requestWritten = true;
     // The exchange keeps its own reference to the head until it finishes, so that a stream the
     // upstream refused unprocessed can carry it again (see upstreamReset).
-    channel.write(ReferenceCountUtil.retain(request));
+    // Writes on the relay path take the void promise: nobody waits on them, and a failed write
+    // reaches the channel's handlers (which close it) instead of a promise nobody reads.
+    channel.write(ReferenceCountUtil.retain(request), channel.voidPromise());
     noteBody(request);
     if (again && requestComplete && !(request instanceof LastHttpContent)) {
-      channel.write(LastHttpContent.EMPTY_LAST_CONTENT); // the original end went with the refused try
+      // The original end went with the refused try.
+      channel.write(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
     }
-    for (HttpContent part; (part = pendingBody.poll()) != null; ) {
+    for (HttpContent part; pendingBody != null && (part = pendingBody.poll()) != null; ) {
       noteBody(part);
-      channel.write(part);
+      channel.write(part, channel.voidPromise());
     }
     channel.flush();
     if (!requestComplete && channel.isWritable()) {
@@ -341,7 +356,7 @@ public final class HttpExchange {
     // Innermost, so that whatever secures the tunnel (a TLS handler) still sees bytes.
     tunnel.pipeline().addLast("trellis-upgrade-encoder", new HttpRequestEncoder());
     tunnel.write(request);
-    for (HttpContent part; (part = pendingBody.poll()) != null; ) {
+    for (HttpContent part; pendingBody != null && (part = pendingBody.poll()) != null; ) {
       tunnel.write(part);
     }
     tunnel.flush();
@@ -367,10 +382,13 @@ public final class HttpExchange {
     if (finished) {
       ReferenceCountUtil.release(part);
     } else if (upstream == null) {
+      if (pendingBody == null) {
+        pendingBody = new ArrayDeque<>(4);
+      }
       pendingBody.add(part);
     } else {
       noteBody(part);
-      upstream.write(part);
+      upstream.write(part, upstream.voidPromise());
     }
   }
 
@@ -457,8 +475,10 @@ public final class HttpExchange {
       responseStatus = response.status().code();
       upstreamKeepAlive = HttpUtil.isKeepAlive(response);
       grpcStatus = GrpcStatus.of(response.headers()); // a trailers-only answer
-      for (Consumer<HttpResponse> listener : responseHeadListeners) {
-        listener.accept(response);
+      if (responseHeadListeners != null) {
+        for (Consumer<HttpResponse> listener : responseHeadListeners) {
+          listener.accept(response);
+        }
       }
       closeAfterResponse = Http1Headers.prepareResponse(response, request, http1Downstream);
       askToCloseIfDraining(response);
@@ -470,7 +490,7 @@ public final class HttpExchange {
         grpcStatus = trailerStatus;
       }
     }
-    downstream.write(part);
+    downstream.write(part, downstream.voidPromise());
   }
 
   /**
@@ -600,7 +620,7 @@ public final class HttpExchange {
       requestReleased = true;
       ReferenceCountUtil.release(request);
     }
-    for (HttpContent part; (part = pendingBody.poll()) != null; ) {
+    for (HttpContent part; pendingBody != null && (part = pendingBody.poll()) != null; ) {
       ReferenceCountUtil.release(part);
     }
     boolean keep =
