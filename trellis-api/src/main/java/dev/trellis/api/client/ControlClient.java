@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.api.ApiError;
 import dev.trellis.api.json.ApiJson;
+import dev.trellis.api.json.WireJson;
 import dev.trellis.api.registry.EndpointsView;
 import dev.trellis.api.registry.InstanceRegistration;
 import dev.trellis.api.registry.Registered;
@@ -135,7 +136,14 @@ public final class ControlClient implements AutoCloseable {
   // ---- registry
 
   public Registered register(InstanceRegistration registration) {
-    return send("POST", "/v1/instances", "application/json", jsonBody(registration), Registered.class);
+    // On every sidecar's start path: written and read without data binding (see WireJson).
+    String path = "/v1/instances";
+    byte[] answer = call("POST", path, "application/json", WireJson.registration(registration));
+    try {
+      return WireJson.registered(answer);
+    } catch (IOException e) {
+      throw new ControlApiException("unreadable answer to POST " + base.resolve(path), e);
+    }
   }
 
   /** Renews the lease; a 404 means the instance is gone and must register again. */
@@ -201,6 +209,20 @@ public final class ControlClient implements AutoCloseable {
 
   /** One call: the body (when not null) is sent with {@code contentType}; the answer read as {@code type}. */
   private <T> T send(String method, String pathAndQuery, String contentType, byte[] body, Class<T> type) {
+    byte[] answer = call(method, pathAndQuery, contentType, body);
+    if (type == Void.class) {
+      return null;
+    }
+    try {
+      JavaType javaType = json.constructType(type);
+      return json.readValue(answer, javaType);
+    } catch (IOException e) {
+      throw new ControlApiException("unreadable answer to " + method + " " + base.resolve(pathAndQuery), e);
+    }
+  }
+
+  /** One call; the body of a 2xx answer, or a {@link ControlApiException} with what went wrong. */
+  private byte[] call(String method, String pathAndQuery, String contentType, byte[] body) {
     int status;
     byte[] answer;
     try {
@@ -221,15 +243,7 @@ public final class ControlClient implements AutoCloseable {
     if (status / 100 != 2) {
       throw new ControlApiException(status, errorBody(status, answer));
     }
-    if (type == Void.class) {
-      return null;
-    }
-    try {
-      JavaType javaType = json.constructType(type);
-      return json.readValue(answer, javaType);
-    } catch (IOException e) {
-      throw new ControlApiException("unreadable answer to " + method + " " + base.resolve(pathAndQuery), e);
-    }
+    return answer;
   }
 
   private HttpURLConnection open(String method, String pathAndQuery) throws IOException {
@@ -254,14 +268,6 @@ public final class ControlClient implements AutoCloseable {
     }
     try (in) {
       return in.readAllBytes();
-    }
-  }
-
-  private byte[] jsonBody(Object value) {
-    try {
-      return json.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot encode " + value, e);
     }
   }
 

@@ -1,13 +1,13 @@
 package dev.trellis.api.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trellis.api.json.ApiJson;
+import dev.trellis.api.json.WireJson;
 import dev.trellis.api.watch.Ack;
 import dev.trellis.api.watch.Nack;
 import dev.trellis.api.watch.Snapshot;
 import dev.trellis.api.watch.Subscription;
 import dev.trellis.api.watch.WatchMessage;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -34,6 +34,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +59,6 @@ public final class SnapshotWatch implements AutoCloseable {
   static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
   private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
-  private final ObjectMapper json = ApiJson.mapper();
   private final URI uri;
   private final String token;
   private final WatchListener listener;
@@ -233,23 +233,24 @@ public final class SnapshotWatch implements AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
       if (frame instanceof TextWebSocketFrame text) {
-        handle(text.text());
+        handle(ByteBufUtil.getBytes(text.content()));
       } else if (frame instanceof CloseWebSocketFrame close) {
         end(new IOException("watch closed by the control plane: " + close.statusCode() + " " + close.reasonText()));
       }
       // Pongs are dropped by the protocol handler; binary frames are not part of the protocol.
     }
 
-    private void handle(String text) {
-      WatchMessage message;
+    private void handle(byte[] frame) {
+      Optional<Snapshot> received;
       try {
-        message = json.readValue(text, WatchMessage.class);
+        received = WireJson.readSnapshot(frame);
       } catch (IOException e) {
         // A frame we cannot read is a protocol error; reconnecting starts over cleanly.
         end(e);
         return;
       }
-      if (message instanceof Snapshot snapshot) {
+      if (received.isPresent()) {
+        Snapshot snapshot = received.get();
         failedAttempts = 0;
         SnapshotDecision decision;
         try {
@@ -279,13 +280,7 @@ public final class SnapshotWatch implements AutoCloseable {
       if (target == null || ended) {
         return;
       }
-      String text;
-      try {
-        text = json.writeValueAsString(message);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot encode " + message, e);
-      }
-      target.writeAndFlush(new TextWebSocketFrame(text));
+      target.writeAndFlush(new TextWebSocketFrame(WireJson.watchMessage(message)));
     }
 
     /** Says goodbye with a normal close frame, then closes the TCP connection. */
