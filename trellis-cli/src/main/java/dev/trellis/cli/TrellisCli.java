@@ -28,11 +28,19 @@ import picocli.CommandLine.HelpCommand;
     description = "Trellis: a service mesh. Sidecar proxies and the control plane that configures them.")
 public final class TrellisCli implements Callable<Integer> {
   private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
+  private static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Before any Netty class: Netty reads its settings once, as its classes initialise.
+    if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
+      // Netty's buffer allocator declares JFR events: the first buffer it allocates loads and
+      // registers the JDK's flight recorder (~110 classes, 0.1-0.2 s on a busy CPU), whether or
+      // not anything records. Someone recording the allocator sets -Dio.netty.jfr.enabled=true.
+      System.setProperty(NETTY_JFR_PROPERTY, "false");
+    }
     if (System.getProperty(LEAK_DETECTION_PROPERTY) == null) {
       // Netty samples one buffer in 128 for leak tracking by default, recording a stack trace
       // for each: about 2% of a busy sidecar's CPU in profiles. The tests track every buffer

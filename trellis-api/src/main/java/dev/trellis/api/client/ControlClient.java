@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.api.ApiError;
 import dev.trellis.api.json.ApiJson;
+import dev.trellis.api.json.WireJson;
 import dev.trellis.api.registry.EndpointsView;
 import dev.trellis.api.registry.InstanceRegistration;
 import dev.trellis.api.registry.Registered;
@@ -17,27 +18,29 @@ import dev.trellis.api.watch.ProxyList;
 import dev.trellis.api.watch.Subscription;
 import dev.trellis.config.ResourceKind;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * A Java client for every call of the control plane API (docs/control-api.md), used by the CLI
  * and the sidecar proxy.
  *
- * <p>Calls block the calling thread until the answer arrives (at most {@code requestTimeout});
- * a refusal or an unreachable control plane is thrown as a {@link ControlApiException} carrying
- * the status and every detail. The client is thread-safe; close it to release its connections.
+ * <p>Calls block the calling thread until the answer arrives (connecting and each read bounded
+ * by {@code requestTimeout}); a refusal or an unreachable control plane is thrown as a {@link
+ * ControlApiException} carrying the status and every detail. The client is thread-safe.
+ *
+ * <p>Calls go over the JDK's {@link HttpURLConnection} (HTTP/1.1, connections kept alive by the
+ * JDK, no proxy, no redirects followed): for a plain {@code http} URL it loads no TLS at all,
+ * which a sidecar's start-up notices (java.net.http's client builds a TLS context even for
+ * plain HTTP); an {@code https} URL gets the JDK's TLS with its default trust store.
  *
  * <pre>{@code
  * try (ControlClient client = ControlClient.create(URI.create("http://127.0.0.1:7420"), token)) {
@@ -51,34 +54,12 @@ public final class ControlClient implements AutoCloseable {
   private final URI base;
   private final String token;
   private final Duration requestTimeout;
-  private final HttpClient http;
   private final ObjectMapper json = ApiJson.mapper();
 
   private ControlClient(URI base, String token, Duration requestTimeout) {
     this.base = Objects.requireNonNull(base, "base");
     this.token = Objects.requireNonNull(token, "token");
     this.requestTimeout = requestTimeout;
-    // HTTP/1.1 only: the control plane does not speak h2c, and the upgrade probe costs a round trip.
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(requestTimeout);
-    if ("http".equalsIgnoreCase(base.getScheme())) {
-      // The client never speaks TLS to a plain-HTTP control plane (it follows no redirects), yet
-      // by default it builds the JVM's default TLS context, reading the whole CA trust store: a
-      // few hundred milliseconds of every sidecar's start-up. An empty context costs nothing.
-      builder.sslContext(plainOnly());
-    }
-    this.http = builder.build();
-  }
-
-  private static SSLContext plainOnly() {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[0], new TrustManager[0], null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no TLS implementation in this JVM", e);
-    }
   }
 
   /** A client for the control plane at {@code base} (e.g. {@code http://127.0.0.1:7420}). */
@@ -97,13 +78,11 @@ public final class ControlClient implements AutoCloseable {
   /** True when {@code GET /healthz} answers 200; never throws. */
   public boolean healthy() {
     try {
-      HttpRequest request = HttpRequest.newBuilder(base.resolve("/healthz"))
-          .timeout(requestTimeout).GET().build();
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      HttpURLConnection connection = open("GET", "/healthz");
+      int status = connection.getResponseCode();
+      readFully(status / 100 == 2 ? connection.getInputStream() : connection.getErrorStream());
+      return status == 200;
     } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return false;
     }
   }
@@ -118,10 +97,7 @@ public final class ControlClient implements AutoCloseable {
    */
   public ChangeResult apply(String source, String text, boolean dryRun) {
     String path = "/v1/apply?source=" + encode(source) + "&dryRun=" + dryRun;
-    HttpRequest.Builder request = request(path)
-        .header("Content-Type", "application/yaml")
-        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
-    return send(request, ChangeResult.class);
+    return send("POST", path, "application/yaml", text.getBytes(StandardCharsets.UTF_8), ChangeResult.class);
   }
 
   /**
@@ -137,43 +113,46 @@ public final class ControlClient implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode the files to apply", e);
     }
-    HttpRequest.Builder request = request("/v1/apply?dryRun=" + dryRun)
-        .header("Content-Type", ApplyBundle.MEDIA_TYPE)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return send(request, ChangeResult.class);
+    return send("POST", "/v1/apply?dryRun=" + dryRun, ApplyBundle.MEDIA_TYPE,
+        body.getBytes(StandardCharsets.UTF_8), ChangeResult.class);
   }
 
   /** Every stored resource of {@code kind}; {@code namespace} null lists all namespaces. */
   public ResourceList list(ResourceKind kind, String namespace) {
     String path = "/v1/resources/" + plural(kind) + (namespace == null ? "" : "?namespace=" + encode(namespace));
-    return send(request(path).GET(), ResourceList.class);
+    return send("GET", path, ResourceList.class);
   }
 
   /** One stored document with {@code metadata.resourceVersion}; 404 when there is none. */
   public ObjectNode get(ResourceKind kind, String namespace, String name) {
-    return send(request(resourcePath(kind, namespace, name)).GET(), ObjectNode.class);
+    return send("GET", resourcePath(kind, namespace, name), ObjectNode.class);
   }
 
   /** Deletes one resource; 404 when unknown, 409 (naming them) while others refer to it. */
   public ChangeResult delete(ResourceKind kind, String namespace, String name) {
-    return send(request(resourcePath(kind, namespace, name)).DELETE(), ChangeResult.class);
+    return send("DELETE", resourcePath(kind, namespace, name), ChangeResult.class);
   }
 
   // ---- registry
 
   public Registered register(InstanceRegistration registration) {
-    return send(request("/v1/instances").header("Content-Type", "application/json")
-        .POST(jsonBody(registration)), Registered.class);
+    // On every sidecar's start path: written and read without data binding (see WireJson).
+    String path = "/v1/instances";
+    byte[] answer = call("POST", path, "application/json", WireJson.registration(registration));
+    try {
+      return WireJson.registered(answer);
+    } catch (IOException e) {
+      throw new ControlApiException("unreadable answer to POST " + base.resolve(path), e);
+    }
   }
 
   /** Renews the lease; a 404 means the instance is gone and must register again. */
   public void heartbeat(String id) {
-    send(request("/v1/instances/" + encode(id) + "/lease").PUT(HttpRequest.BodyPublishers.noBody()),
-        Void.class);
+    send("PUT", "/v1/instances/" + encode(id) + "/lease", Void.class);
   }
 
   public void deregister(String id) {
-    send(request("/v1/instances/" + encode(id)).DELETE(), Void.class);
+    send("DELETE", "/v1/instances/" + encode(id), Void.class);
   }
 
   /**
@@ -185,20 +164,20 @@ public final class ControlClient implements AutoCloseable {
   }
 
   public EndpointsView endpoints() {
-    return send(request("/v1/endpoints").GET(), EndpointsView.class);
+    return send("GET", "/v1/endpoints", EndpointsView.class);
   }
 
   public EndpointsView endpoints(String service, String namespace) {
     String path = "/v1/endpoints/" + encode(service)
         + (namespace == null ? "" : "?namespace=" + encode(namespace));
-    return send(request(path).GET(), EndpointsView.class);
+    return send("GET", path, EndpointsView.class);
   }
 
   // ---- watch
 
   /** Every node watching (or that watched) and the versions it was sent, acked and nacked. */
   public ProxyList proxies() {
-    return send(request("/v1/proxies").GET(), ProxyList.class);
+    return send("GET", "/v1/proxies", ProxyList.class);
   }
 
   /**
@@ -212,55 +191,83 @@ public final class ControlClient implements AutoCloseable {
 
   public SnapshotWatch watch(Subscription subscription, WatchListener listener, WatchSettings settings) {
     URI wsUri = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("/v1/watch");
-    return SnapshotWatch.start(http, wsUri, token, subscription, listener, settings);
+    return SnapshotWatch.start(wsUri, token, subscription, listener, settings);
   }
 
+  /**
+   * Nothing to release: idle connections stay in the JDK's keep-alive cache, which closes them
+   * after a few seconds; watches and registrations are closed by their owners.
+   */
   @Override
-  public void close() {
-    http.close();
-  }
+  public void close() {}
 
   // ---- plumbing
 
-  private HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(base.resolve(pathAndQuery))
-        .timeout(requestTimeout)
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json");
+  private <T> T send(String method, String pathAndQuery, Class<T> type) {
+    return send(method, pathAndQuery, null, null, type);
   }
 
-  private HttpRequest.BodyPublisher jsonBody(Object value) {
-    try {
-      return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot encode " + value, e);
-    }
-  }
-
-  private <T> T send(HttpRequest.Builder builder, Class<T> type) {
-    HttpRequest request = builder.build();
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new ControlApiException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ControlApiException(request.method() + " " + request.uri() + " interrupted", e);
-    }
-    int status = response.statusCode();
-    byte[] body = response.body();
-    if (status / 100 != 2) {
-      throw new ControlApiException(status, errorBody(status, body));
-    }
+  /** One call: the body (when not null) is sent with {@code contentType}; the answer read as {@code type}. */
+  private <T> T send(String method, String pathAndQuery, String contentType, byte[] body, Class<T> type) {
+    byte[] answer = call(method, pathAndQuery, contentType, body);
     if (type == Void.class) {
       return null;
     }
     try {
       JavaType javaType = json.constructType(type);
-      return json.readValue(body, javaType);
+      return json.readValue(answer, javaType);
     } catch (IOException e) {
-      throw new ControlApiException("unreadable answer to " + request.method() + " " + request.uri(), e);
+      throw new ControlApiException("unreadable answer to " + method + " " + base.resolve(pathAndQuery), e);
+    }
+  }
+
+  /** One call; the body of a 2xx answer, or a {@link ControlApiException} with what went wrong. */
+  private byte[] call(String method, String pathAndQuery, String contentType, byte[] body) {
+    int status;
+    byte[] answer;
+    try {
+      HttpURLConnection connection = open(method, pathAndQuery);
+      if (body != null) {
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", contentType);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(body);
+        }
+      }
+      status = connection.getResponseCode();
+      answer = readFully(status / 100 == 2 ? connection.getInputStream() : connection.getErrorStream());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ControlApiException(method + " " + base.resolve(pathAndQuery) + " failed", e);
+    }
+    if (status / 100 != 2) {
+      throw new ControlApiException(status, errorBody(status, answer));
+    }
+    return answer;
+  }
+
+  private HttpURLConnection open(String method, String pathAndQuery) throws IOException {
+    // No proxy and no redirects, as the control plane is reached directly (java.net.http's defaults).
+    HttpURLConnection connection =
+        (HttpURLConnection) base.resolve(pathAndQuery).toURL().openConnection(Proxy.NO_PROXY);
+    connection.setInstanceFollowRedirects(false);
+    connection.setUseCaches(false);
+    int timeout = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
+    connection.setConnectTimeout(timeout);
+    connection.setReadTimeout(timeout);
+    connection.setRequestMethod(method);
+    connection.setRequestProperty("Authorization", "Bearer " + token);
+    connection.setRequestProperty("Accept", "application/json");
+    return connection;
+  }
+
+  /** The whole stream, closed after (which hands a kept-alive connection back to the JDK). */
+  private static byte[] readFully(InputStream in) throws IOException {
+    if (in == null) {
+      return new byte[0];
+    }
+    try (in) {
+      return in.readAllBytes();
     }
   }
 

@@ -1,23 +1,42 @@
 package dev.trellis.api.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trellis.api.json.ApiJson;
+import dev.trellis.api.json.WireJson;
 import dev.trellis.api.watch.Ack;
 import dev.trellis.api.watch.Nack;
 import dev.trellis.api.watch.Snapshot;
 import dev.trellis.api.watch.Subscription;
 import dev.trellis.api.watch.WatchMessage;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running snapshot watch that survives the control plane going away.
@@ -25,46 +44,58 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Each connection subscribes first (with the latest {@link #subscribe} value), then answers
  * every snapshot with the ack or nack its {@link WatchListener} decides. When the connection
  * closes or fails, or cannot be opened, or stays silent past {@link WatchSettings#silenceLimit()},
- * the next attempt waits {@link Backoff#delay} (the attempt count resets once a snapshot arrives). Thread-safe; {@link #close()} stops it for good.
+ * the next attempt waits {@link Backoff#delay} (the attempt count resets once a snapshot
+ * arrives). Thread-safe; {@link #close()} stops it for good.
+ *
+ * <p>The WebSocket is Netty's ({@code ws://}, or {@code wss://} with the JDK's TLS and trust
+ * store, built only for a {@code wss} URL): a sidecar has Netty loaded already, so the watch adds
+ * a few classes to its start-up rather than a second HTTP stack.
+ *
+ * <p>Threading: one event-loop thread of its own carries the connection, the reconnect and
+ * silence timers and every {@link WatchListener} call, so those calls come one at a time.
  */
 public final class SnapshotWatch implements AutoCloseable {
-  private final ObjectMapper json = ApiJson.mapper();
-  private final HttpClient http;
+  /** Larger than any snapshot a sidecar can hold with its heap; the control plane sends one frame. */
+  static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
   private final URI uri;
   private final String token;
   private final WatchListener listener;
   private final WatchSettings settings;
-  private final ScheduledExecutorService timer;
+  private final WatchTls tls;
+  private final EventLoopGroup loop;
   private volatile Subscription subscription;
   private volatile boolean closed;
   private volatile Connection current;
-  private int failedAttempts; // timer thread only
+  private int failedAttempts; // event loop only
 
-  private SnapshotWatch(HttpClient http, URI uri, String token, Subscription subscription,
-      WatchListener listener, WatchSettings settings) {
-    this.http = http;
+  private SnapshotWatch(URI uri, String token, Subscription subscription, WatchListener listener,
+      WatchSettings settings) {
     this.uri = uri;
     this.token = token;
     this.subscription = subscription;
     this.listener = listener;
     this.settings = settings;
-    this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-        .name("trellis-watch-" + subscription.node()).factory());
+    this.tls = WatchTls.forUri(uri);
+    this.loop = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("trellis-watch-" + subscription.node(), true), NioIoHandler.newFactory());
   }
 
-  static SnapshotWatch start(HttpClient http, URI uri, String token, Subscription subscription,
+  /** @param uri the watch endpoint, {@code ws://host:port/v1/watch} or {@code wss://...} */
+  static SnapshotWatch start(URI uri, String token, Subscription subscription,
       WatchListener listener, WatchSettings settings) {
-    SnapshotWatch watch = new SnapshotWatch(http, uri, token, subscription, listener, settings);
-    watch.timer.execute(watch::connect);
+    SnapshotWatch watch = new SnapshotWatch(uri, token, subscription, listener, settings);
+    watch.loop.execute(watch::connect);
     long check = Math.max(1, settings.silenceLimit().toMillis() / 3);
-    watch.timer.scheduleWithFixedDelay(watch::dropIfSilent, check, check, TimeUnit.MILLISECONDS);
+    watch.loop.scheduleWithFixedDelay(watch::dropIfSilent, check, check, TimeUnit.MILLISECONDS);
     return watch;
   }
 
   /** Replaces the connection when nothing came over it for the silence limit (a half-open TCP). */
   private void dropIfSilent() {
     Connection connection = current;
-    if (connection != null && !connection.ended.get()
+    if (connection != null && !connection.ended
         && System.nanoTime() - connection.lastHeard > settings.silenceLimit().toNanos()) {
       connection.end(new IOException("nothing from the control plane for "
           + settings.silenceLimit().toMillis() + "ms"));
@@ -83,68 +114,113 @@ public final class SnapshotWatch implements AutoCloseable {
   /** True while a connection is open and subscribed. */
   public boolean connected() {
     Connection connection = current;
-    return connection != null && !connection.ended.get();
+    return connection != null && !connection.ended;
   }
 
+  /** Opens one connection; on the event loop. */
   private void connect() {
     if (closed) {
       return;
     }
     Connection connection = new Connection();
-    http.newWebSocketBuilder()
-        .header("Authorization", "Bearer " + token)
-        .connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(uri, connection)
-        .whenComplete((socket, error) -> {
-          if (error != null) {
-            connection.end(error);
+    new Bootstrap()
+        .group(loop)
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            connection.install(channel);
+          }
+        })
+        .connect(uri.getHost(), port())
+        .addListener((ChannelFutureListener) future -> {
+          if (!future.isSuccess()) {
+            connection.end(future.cause());
           }
         });
+  }
+
+  private int port() {
+    if (uri.getPort() > 0) {
+      return uri.getPort();
+    }
+    return tls.enabled() ? 443 : 80;
   }
 
   private void reconnectLater() {
     if (closed) {
       return;
     }
-    onTimer(() -> {
-      Duration delay = settings.backoff().delay(failedAttempts++);
-      timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
-    });
-  }
-
-  /** Runs {@code task} on the timer thread; does nothing once the watch is closed. */
-  private void onTimer(Runnable task) {
     try {
-      timer.execute(task);
-    } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
-      // close() shut the timer down; nothing more is to be done.
+      long delay = settings.backoff().delay(failedAttempts++).toMillis();
+      loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closedMeanwhile) {
+      // close() shut the event loop down; nothing more is to be done.
     }
   }
 
   @Override
   public void close() {
     closed = true;
-    timer.shutdownNow();
     Connection connection = current;
     if (connection != null) {
       connection.closeNormally();
     }
+    // The close frame is queued on the loop before its shutdown, which still runs queued tasks.
+    loop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
   }
 
-  /** One WebSocket connection; callbacks for it arrive one at a time (java.net.http's contract). */
-  private final class Connection implements WebSocket.Listener {
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private final StringBuilder partial = new StringBuilder();
+  /**
+   * One WebSocket connection: the last handler of its channel's pipeline. Netty calls it on the
+   * watch's event loop only, so its fields need no lock; {@link #send} may come from any thread.
+   */
+  private final class Connection extends SimpleChannelInboundHandler<WebSocketFrame> {
+    private volatile boolean ended;
     private volatile long lastHeard = System.nanoTime();
-    private WebSocket socket;
-    // Sends are chained: java.net.http refuses a send while the previous one is outstanding.
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private volatile Channel channel;
+
+    /**
+     * The pipeline, in order: (TLS), the HTTP codec and aggregator for the upgrade, Netty's
+     * WebSocket client (handshake with the token, pongs to the control plane's pings), whole
+     * messages out of fragments, then this handler.
+     */
+    void install(SocketChannel ch) {
+      channel = ch;
+      // First in line, so that every byte that arrives (a ping too) counts as a sign of life.
+      ch.pipeline().addLast("heard", new ChannelInboundHandlerAdapter() {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+          lastHeard = System.nanoTime();
+          ctx.fireChannelRead(msg);
+        }
+      });
+      if (tls.enabled()) {
+        ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), uri.getHost(), port()));
+      }
+      WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+          .webSocketUri(uri)
+          .customHeaders(new DefaultHttpHeaders().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token))
+          .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+          .handshakeTimeoutMillis(CONNECT_TIMEOUT_MILLIS)
+          .handleCloseFrames(false) // this handler reports the control plane's code and reason
+          .build();
+      ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
+          new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_MESSAGE_BYTES), this);
+    }
 
     @Override
-    public void onOpen(WebSocket webSocket) {
-      synchronized (this) {
-        socket = webSocket;
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+        opened();
+      } else if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+        end(new IOException("no WebSocket handshake from " + uri + " within " + CONNECT_TIMEOUT_MILLIS + "ms"));
       }
+      ctx.fireUserEventTriggered(event);
+    }
+
+    private void opened() {
+      lastHeard = System.nanoTime();
       if (closed) {
         closeNormally();
         return;
@@ -152,34 +228,30 @@ public final class SnapshotWatch implements AutoCloseable {
       current = this;
       send(subscription);
       listener.onConnected();
-      webSocket.request(1);
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      lastHeard = System.nanoTime();
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
-        handle(text);
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+      if (frame instanceof TextWebSocketFrame text) {
+        handle(ByteBufUtil.getBytes(text.content()));
+      } else if (frame instanceof CloseWebSocketFrame close) {
+        end(new IOException("watch closed by the control plane: " + close.statusCode() + " " + close.reasonText()));
       }
-      webSocket.request(1);
-      return null;
+      // Pongs are dropped by the protocol handler; binary frames are not part of the protocol.
     }
 
-    private void handle(String text) {
-      WatchMessage message;
+    private void handle(byte[] frame) {
+      Optional<Snapshot> received;
       try {
-        message = json.readValue(text, WatchMessage.class);
+        received = WireJson.readSnapshot(frame);
       } catch (IOException e) {
         // A frame we cannot read is a protocol error; reconnecting starts over cleanly.
-        socket.abort();
         end(e);
         return;
       }
-      if (message instanceof Snapshot snapshot) {
-        onTimer(() -> failedAttempts = 0);
+      if (received.isPresent()) {
+        Snapshot snapshot = received.get();
+        failedAttempts = 0;
         SnapshotDecision decision;
         try {
           decision = listener.onSnapshot(snapshot);
@@ -193,54 +265,51 @@ public final class SnapshotWatch implements AutoCloseable {
     }
 
     @Override
-    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
-      lastHeard = System.nanoTime();
-      webSocket.request(1);
-      return null; // java.net.http answers with the pong by itself
+    public void channelInactive(ChannelHandlerContext ctx) {
+      end(new IOException("watch connection to " + uri + " closed"));
     }
 
     @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      end(new IOException("watch closed by the control plane: " + statusCode + " " + reason));
-      return null;
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      end(cause);
     }
 
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      end(error);
-    }
-
-    synchronized void send(WatchMessage message) {
-      if (socket == null || ended.get()) {
+    /** Sends one message; from any thread (Netty queues writes from elsewhere on the loop). */
+    void send(WatchMessage message) {
+      Channel target = channel;
+      if (target == null || ended) {
         return;
       }
-      String text;
-      try {
-        text = json.writeValueAsString(message);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot encode " + message, e);
-      }
-      WebSocket target = socket;
-      sending = sending.handle((ignored, error) -> null)
-          .thenCompose(ignored -> target.sendText(text, true));
+      target.writeAndFlush(new TextWebSocketFrame(WireJson.watchMessage(message)));
     }
 
-    synchronized void closeNormally() {
-      if (socket != null && ended.compareAndSet(false, true)) {
-        WebSocket target = socket;
-        sending.handle((ignored, error) -> null)
-            .thenCompose(ignored -> target.sendClose(WebSocket.NORMAL_CLOSURE, "closing"))
-            .orTimeout(2, TimeUnit.SECONDS)
-            .whenComplete((ignored, error) -> target.abort());
+    /** Says goodbye with a normal close frame, then closes the TCP connection. */
+    void closeNormally() {
+      Channel target = channel;
+      if (target != null && !ended) {
+        ended = true;
+        target.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "closing"))
+            .addListener(ChannelFutureListener.CLOSE);
       }
     }
 
+    /** Ends this connection once: reports why and schedules the next one; on the event loop. */
     void end(Throwable cause) {
-      if (!ended.compareAndSet(false, true)) {
+      if (!loop.next().inEventLoop()) {
+        try {
+          loop.execute(() -> end(cause));
+        } catch (RejectedExecutionException closing) {
+          // the watch is closed: nothing to report
+        }
         return;
       }
-      if (socket != null) {
-        socket.abort();
+      if (ended) {
+        return;
+      }
+      ended = true;
+      Channel target = channel;
+      if (target != null) {
+        target.close();
       }
       if (!closed) {
         listener.onDisconnected(cause);

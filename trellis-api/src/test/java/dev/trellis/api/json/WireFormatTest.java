@@ -51,6 +51,8 @@ class WireFormatTest {
 
     Endpoint endpoint = new Endpoint("x", "127.0.0.1", 1, Map.of(), "", Health.UNKNOWN, "",
         Instant.parse("2026-11-24T23:00:00Z"));
-    assertThat(json.writeValueAsString(endpoint)).contains("\"registeredAt\":\"2026-11-24T23:00:00Z\"");
+    String text = json.writeValueAsString(endpoint);
+    assertThat(text).contains("\"registeredAt\":\"2026-11-24T23:00:00Z\"");
+    assertThat(json.readValue(text, Endpoint.class)).isEqualTo(endpoint);
   }
 }

@@ -196,8 +196,11 @@ class SidecarBalancingIT {
       assertThat(withFour).as("after catalog-4 joined")
           .containsOnlyKeys("catalog-1", "catalog-2", "catalog-3", "catalog-4")
           .containsEntry("catalog-2", 0L);
+      // A third each, of what the window holds: at least 90 requests, and more when the check
+      // that closes it comes late (it polls every 100 ms, ~20 requests at this pace).
+      long window = withFour.values().stream().mapToLong(Long::longValue).sum();
       for (String app : List.of("catalog-1", "catalog-3", "catalog-4")) {
-        assertThat(withFour.get(app)).as(withFour.toString()).isBetween(26L, 34L); // a third each
+        assertThat(withFour.get(app)).as(withFour.toString()).isBetween(window * 26 / 90, window * 34 / 90);
       }
 
       // catalog-1's sidecar stops gracefully: it leaves, and nothing more reaches it.

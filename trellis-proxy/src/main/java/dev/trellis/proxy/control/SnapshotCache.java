@@ -1,9 +1,7 @@
 package dev.trellis.proxy.control;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trellis.api.json.ApiJson;
+import dev.trellis.api.json.WireJson;
 import dev.trellis.api.watch.Snapshot;
-import dev.trellis.api.watch.WatchMessage;
 import dev.trellis.proxy.mesh.ServiceKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +27,6 @@ import java.util.Optional;
  * empty; one that cannot be read throws.
  */
 public final class SnapshotCache {
-  private final ObjectMapper json = ApiJson.mapper();
   private final Path file;
 
   public SnapshotCache(Path dataDir, ServiceKey service) {
@@ -44,7 +41,7 @@ public final class SnapshotCache {
   public void write(Snapshot snapshot) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    byte[] bytes = json.writerFor(WatchMessage.class).writeValueAsBytes(snapshot);
+    byte[] bytes = WireJson.snapshot(snapshot);
     Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -73,11 +70,11 @@ public final class SnapshotCache {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
-    WatchMessage message = json.readValue(bytes, WatchMessage.class);
-    if (!(message instanceof Snapshot snapshot)) {
-      throw new IOException(file + ": not a snapshot but " + message.getClass().getSimpleName());
+    Optional<Snapshot> snapshot = WireJson.readSnapshot(bytes);
+    if (snapshot.isEmpty()) {
+      throw new IOException(file + ": not a snapshot");
     }
-    return Optional.of(snapshot);
+    return snapshot;
   }
 
   /** Makes the rename durable; some file systems cannot open a directory, which is then skipped. */
