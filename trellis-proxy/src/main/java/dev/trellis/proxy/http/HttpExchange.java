@@ -50,7 +50,8 @@ public final class HttpExchange {
   private final RouteTarget preset;
   private final long startNanos;
   private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>(4);
-  private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(2);
+  // Room for the usual listeners (drain, metrics, balancer, a timeout) without growing per request.
+  private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(4);
   private final List<Runnable> attemptFailedListeners = new ArrayList<>(1);
   private final List<Consumer<HttpResponse>> responseHeadListeners = new ArrayList<>(1);
   private ConnectFailureHandler connectFailureHandler;
@@ -77,6 +78,8 @@ public final class HttpExchange {
   private boolean failed;
   private int responseStatus;
   private int grpcStatus = GrpcStatus.NONE;
+  private ProxyError proxyError;
+  private String routeName;
 
   HttpExchange(
       Channel downstream,
@@ -169,6 +172,21 @@ public final class HttpExchange {
     return servicePort;
   }
 
+  /** Records the route ({@code namespace/name}) that matched the request; set by the routing stage. */
+  public void routeName(String route) {
+    this.routeName = route;
+  }
+
+  /** The route that matched the request, or null when no route applied. */
+  public String routeName() {
+    return routeName;
+  }
+
+  /** The error the proxy itself answered (or cut the response) with, or null. */
+  public ProxyError proxyError() {
+    return proxyError;
+  }
+
   /** Records the endpoint picked for the request; set by the balancing stage. */
   public void endpoint(Endpoint endpoint) {
     this.endpoint = endpoint;
@@ -252,6 +270,7 @@ public final class HttpExchange {
       return;
     }
     failed = true;
+    proxyError = error;
     if (upstream != null) {
       releaseUpstream(false);
     }
