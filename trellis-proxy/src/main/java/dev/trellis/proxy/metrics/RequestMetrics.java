@@ -82,7 +82,7 @@ public final class RequestMetrics implements HttpService {
     String route = exchange.routeName();
     ProxyError error = exchange.proxyError();
     series.of(route == null ? "" : route, exchange.responseStatus(), exchange.grpcStatus(),
-            exchange.failed(), error == null ? null : ErrorKinds.of(error))
+            exchange.failed(), error == null ? null : error.reason())
         .record(latencyNanos);
   }
 }

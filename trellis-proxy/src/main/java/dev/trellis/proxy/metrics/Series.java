@@ -17,18 +17,19 @@ final class Series {
   private final int status;
   private final int grpcStatus;
   private final boolean failure;
-  private final String errorKind;
+  /** The head of the proxy's error reason (see {@link ErrorKinds}), or null. */
+  private final String errorHead;
   private final CounterDataPoint requests;
   private final DistributionDataPoint latency;
   private final CounterDataPoint errors;
 
-  private Series(String route, int status, int grpcStatus, boolean failure, String errorKind,
+  private Series(String route, int status, int grpcStatus, boolean failure, String errorHead,
       CounterDataPoint requests, DistributionDataPoint latency, CounterDataPoint errors) {
     this.route = route;
     this.status = status;
     this.grpcStatus = grpcStatus;
     this.failure = failure;
-    this.errorKind = errorKind;
+    this.errorHead = errorHead;
     this.requests = requests;
     this.latency = latency;
     this.errors = errors;
@@ -40,28 +41,32 @@ final class Series {
    *
    * @param route     the route's {@code namespace/name}; empty when no route applied
    * @param status    the HTTP status sent downstream; 0 when none was (a reset, a cut connection)
-   * @param errorKind the proxy's own error kind (see {@link ErrorKinds}), or null
+   * @param errorReason the reason of the proxy's own error ({@code x-trellis-error}), or null;
+   *     only its fixed head becomes a label (see {@link ErrorKinds})
    */
   static Series create(ProxyMetrics metrics, Direction direction, String namespace, String service,
-      String route, int status, int grpcStatus, boolean failure, String errorKind) {
+      String route, int status, int grpcStatus, boolean failure, String errorReason) {
     String code = Integer.toString(status);
     CounterDataPoint requests = metrics.requests.labelValues(direction.label(), namespace, service, route,
         code, grpcStatus == GrpcStatus.NONE ? "" : Integer.toString(grpcStatus),
         failure ? "failure" : "success");
     DistributionDataPoint latency =
         metrics.latency.labelValues(direction.label(), namespace, service, route, code);
-    CounterDataPoint errors = errorKind == null
+    String head = errorReason == null ? null : ErrorKinds.head(errorReason);
+    CounterDataPoint errors = head == null
         ? null
-        : metrics.errors.labelValues(direction.label(), namespace, service, errorKind);
-    return new Series(route, status, grpcStatus, failure, errorKind, requests, latency, errors);
+        : metrics.errors.labelValues(direction.label(), namespace, service, ErrorKinds.kindOf(head));
+    return new Series(route, status, grpcStatus, failure, head, requests, latency, errors);
   }
 
-  boolean matches(String route, int status, int grpcStatus, boolean failure, String errorKind) {
+  boolean matches(String route, int status, int grpcStatus, boolean failure, String errorReason) {
     return this.status == status
         && this.grpcStatus == grpcStatus
         && this.failure == failure
         && this.route.equals(route)
-        && (this.errorKind == null ? errorKind == null : this.errorKind.equals(errorKind));
+        && (errorHead == null
+            ? errorReason == null
+            : errorReason != null && ErrorKinds.hasHead(errorReason, errorHead));
   }
 
   /** Counts one request that took {@code latencyNanos}. */

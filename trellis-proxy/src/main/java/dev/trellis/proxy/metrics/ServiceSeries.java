@@ -28,25 +28,25 @@ final class ServiceSeries {
   }
 
   /** The data points of one outcome; see {@link Series#create} for the parameters. */
-  Series of(String route, int status, int grpcStatus, boolean failure, String errorKind) {
+  Series of(String route, int status, int grpcStatus, boolean failure, String errorReason) {
     for (Series series : known) {
-      if (series.matches(route, status, grpcStatus, failure, errorKind)) {
+      if (series.matches(route, status, grpcStatus, failure, errorReason)) {
         return series;
       }
     }
-    return add(route, status, grpcStatus, failure, errorKind);
+    return add(route, status, grpcStatus, failure, errorReason);
   }
 
   private synchronized Series add(String route, int status, int grpcStatus, boolean failure,
-      String errorKind) {
+      String errorReason) {
     Series[] now = known;
     for (Series series : now) {
-      if (series.matches(route, status, grpcStatus, failure, errorKind)) {
+      if (series.matches(route, status, grpcStatus, failure, errorReason)) {
         return series; // another event loop added it meanwhile
       }
     }
     Series created = Series.create(metrics, direction, namespace, service, route, status, grpcStatus,
-        failure, errorKind);
+        failure, errorReason);
     Series[] grown = Arrays.copyOf(now, now.length + 1);
     grown[now.length] = created;
     known = grown;
