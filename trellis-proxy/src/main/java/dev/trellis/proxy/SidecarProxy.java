@@ -10,6 +10,7 @@ import dev.trellis.proxy.mesh.MeshView;
 import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.mesh.ServiceDefinition;
 import dev.trellis.proxy.mesh.ServiceKey;
+import dev.trellis.proxy.metrics.Direction;
 import dev.trellis.proxy.metrics.ProxyMetrics;
 import dev.trellis.proxy.outbound.OutboundHttpInitializer;
 import dev.trellis.proxy.outbound.OutboundStack;
@@ -94,7 +95,8 @@ public final class SidecarProxy implements AutoCloseable {
                   security,
                   () -> state.get().inbound(),
                   () -> state.get().view(),
-                  config.app(), tunnels, nanoClock),
+                  config.app(), tunnels, nanoClock,
+                  metrics.tcp(Direction.INBOUND, config.app().service())),
               true);
       outboundAddress =
           bind(
@@ -110,7 +112,8 @@ public final class SidecarProxy implements AutoCloseable {
                 config.bindAddress(),
                 upstream.localPort(),
                 new UpstreamPortInitializer(
-                    target, () -> state.get().view(), () -> state.get().outbound(), loads, tunnels, nanoClock),
+                    target, () -> state.get().view(), () -> state.get().outbound(), loads, tunnels, nanoClock,
+                    metrics.tcp(Direction.OUTBOUND, upstream.service())),
                 true));
       }
     } catch (InterruptedException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.trellis.proxy.metrics;
 
+import dev.trellis.proxy.mesh.ServiceKey;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -12,8 +13,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The metric families of one sidecar process and the registry that exposes them: request counts,
- * response latencies and the proxy's own failures per direction, service and route, plus a few
- * process figures. Lives as long as the proxy: request chains are rebuilt per snapshot, but the
+ * response latencies and the proxy's own failures per direction, service and route, byte-relay
+ * connections and bytes per direction and service, plus a few process figures. Lives as long as the proxy: request chains are rebuilt per snapshot, but the
  * counts they record go on across snapshots.
  *
  * <p>Names carry the {@code trellis_} prefix (process figures keep the standard {@code process_}
@@ -37,6 +38,10 @@ public final class ProxyMetrics {
   final Counter requests;
   final Histogram latency;
   final Counter errors;
+  private final Counter tcpOpened;
+  private final Counter tcpClosed;
+  private final Counter tcpReceived;
+  private final Counter tcpSent;
 
   public ProxyMetrics() {
     // Exemplars are off: nothing traces yet, and sampling them costs on every observation.
@@ -61,7 +66,32 @@ public final class ProxyMetrics {
         .labelNames("direction", "namespace", "service", "kind")
         .withoutExemplars()
         .register(registry);
+    tcpOpened = tcpCounter("trellis_tcp_connections_opened_total", "Byte-relay connections opened");
+    tcpClosed = tcpCounter("trellis_tcp_connections_closed_total", "Byte-relay connections closed");
+    tcpReceived = tcpCounter("trellis_tcp_received_bytes_total",
+        "Bytes the client of a byte-relay connection sent the proxy");
+    tcpSent = tcpCounter("trellis_tcp_sent_bytes_total",
+        "Bytes the proxy sent the client of a byte-relay connection");
     ProcessStats.register(registry);
+  }
+
+  private Counter tcpCounter(String name, String help) {
+    return Counter.builder()
+        .name(name)
+        .help(help + " (opaque TCP, upgrade tunnels)")
+        .labelNames("direction", "namespace", "service")
+        .withoutExemplars()
+        .register(registry);
+  }
+
+  /**
+   * The handler that counts byte-relay connections of {@code direction} for {@code service}; one
+   * per listener (or per local service), shared by its connections.
+   */
+  public TcpMetricsHandler tcp(Direction direction, ServiceKey service) {
+    String[] labels = {direction.label(), service.namespace(), service.name()};
+    return new TcpMetricsHandler(tcpOpened.labelValues(labels), tcpClosed.labelValues(labels),
+        tcpReceived.labelValues(labels), tcpSent.labelValues(labels));
   }
 
   /** Exposes {@code inFlight} as {@code trellis_requests_in_flight}, read when scraped. */
