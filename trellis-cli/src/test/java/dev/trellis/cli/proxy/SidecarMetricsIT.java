@@ -3,8 +3,11 @@ package dev.trellis.cli.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.testkit.app.ScriptedApp;
 import dev.trellis.testkit.client.Curl;
+import dev.trellis.testkit.metrics.PrometheusServer;
 import dev.trellis.testkit.metrics.PrometheusText;
 import dev.trellis.testkit.process.CommandResult;
 import dev.trellis.testkit.process.ControlPlaneProcess;
@@ -16,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sidecars' own metrics as an operator scrapes them: curl through a caller's sidecar to a
- * service, then {@code GET /metrics} on each sidecar's admin port with the JDK's HTTP client.
+ * service, then {@code GET /metrics} on each sidecar's admin port with the JDK's HTTP client, and
+ * a real Prometheus scraping both admin ports.
  *
  * <pre>
  *   curl --&gt; web sidecar ==h2==&gt; catalog sidecar --&gt; catalog app
@@ -119,6 +124,40 @@ class SidecarMetricsIT {
     });
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(scrape(catalog).sum("trellis_requests_total", inbound) - servedBefore).isEqualTo(5));
+  }
+
+  @Test
+  void prometheusScrapesBothSidecars() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      Curl.Result ok = Curl.run("-sS", "-o", "/dev/null", "-w", "%{http_code}", "-x", web.proxyUrl(),
+          "http://catalog/scraped?i=" + i);
+      assertThat(ok.stdout()).as(ok.describe()).isEqualTo("200");
+    }
+    List<String> targets = List.of(web, catalog).stream()
+        .map(s -> s.admin().getHost() + ":" + s.admin().getPort()).toList();
+    try (PrometheusServer prometheus =
+        PrometheusServer.scraping(Files.createDirectory(dir.resolve("prometheus")), targets)) {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        assertThat(value(prometheus, "count(up{job=\"trellis\"} == 1)")).as(prometheus.log()).isEqualTo(2);
+        assertThat(value(prometheus,
+            "sum(trellis_requests_total{direction=\"outbound\",service=\"catalog\",status_code=\"200\"})"))
+            .isGreaterThanOrEqualTo(3);
+        assertThat(value(prometheus,
+            "sum(trellis_requests_total{direction=\"inbound\",service=\"catalog\",status_code=\"200\"})"))
+            .isGreaterThanOrEqualTo(3);
+        assertThat(value(prometheus,
+            "count(trellis_response_latency_ms_bucket{direction=\"outbound\",service=\"catalog\",le=\"+Inf\"})"))
+            .isPositive();
+      });
+    }
+  }
+
+  /** The single value an instant query returns, or -1 when it returns none. */
+  private static double value(PrometheusServer prometheus, String promql) throws Exception {
+    String answer = prometheus.query(promql);
+    JsonNode result = new ObjectMapper().readTree(answer).path("data").path("result");
+    assertThat(answer).contains("\"status\":\"success\"");
+    return result.isEmpty() ? -1 : result.get(0).path("value").get(1).asDouble();
   }
 
   private static PrometheusText scrape(SidecarProcess sidecar) throws Exception {
