@@ -2,6 +2,7 @@ package dev.trellis.proxy.metrics;
 
 import static dev.trellis.proxy.testing.Sidecars.endpointOf;
 import static dev.trellis.proxy.testing.Sidecars.service;
+import static dev.trellis.testkit.metrics.PrometheusText.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -79,13 +80,5 @@ class GrpcMetricsTest {
             .isEqualTo(1);
       }
     });
-  }
-
-  private static Map<String, String> with(Map<String, String> labels, String... more) {
-    java.util.HashMap<String, String> all = new java.util.HashMap<>(labels);
-    for (int i = 0; i < more.length; i += 2) {
-      all.put(more[i], more[i + 1]);
-    }
-    return all;
   }
 }

@@ -1,5 +1,6 @@
 package dev.trellis.proxy.metrics;
 
+import static dev.trellis.testkit.metrics.PrometheusText.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.proxy.balance.EndpointLoads;
@@ -177,13 +178,5 @@ class RequestMetricsTest {
 
   private PrometheusText scrape() {
     return PrometheusText.parse(new String(metrics.scrape(), StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, String> with(Map<String, String> labels, String... more) {
-    java.util.HashMap<String, String> all = new java.util.HashMap<>(labels);
-    for (int i = 0; i < more.length; i += 2) {
-      all.put(more[i], more[i + 1]);
-    }
-    return all;
   }
 }

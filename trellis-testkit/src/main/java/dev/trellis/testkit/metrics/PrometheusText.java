@@ -65,6 +65,18 @@ public final class PrometheusText {
     return total;
   }
 
+  /** {@code labels} plus the name/value pairs of {@code more}: {@code with(service, "le", "5.0")}. */
+  public static Map<String, String> with(Map<String, String> labels, String... more) {
+    if (more.length % 2 != 0) {
+      throw new IllegalArgumentException("name/value pairs expected, got " + more.length + " strings");
+    }
+    Map<String, String> all = new LinkedHashMap<>(labels);
+    for (int i = 0; i < more.length; i += 2) {
+      all.put(more[i], more[i + 1]);
+    }
+    return all;
+  }
+
   private static Sample sample(String line) {
     int brace = line.indexOf('{');
     int space = line.indexOf(' ');
