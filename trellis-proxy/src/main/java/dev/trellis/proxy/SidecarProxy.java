@@ -10,6 +10,8 @@ import dev.trellis.proxy.mesh.MeshView;
 import dev.trellis.proxy.mesh.MissingServiceListener;
 import dev.trellis.proxy.mesh.ServiceDefinition;
 import dev.trellis.proxy.mesh.ServiceKey;
+import dev.trellis.proxy.metrics.Direction;
+import dev.trellis.proxy.metrics.ProxyMetrics;
 import dev.trellis.proxy.outbound.OutboundHttpInitializer;
 import dev.trellis.proxy.outbound.OutboundStack;
 import dev.trellis.proxy.outbound.UpstreamPortInitializer;
@@ -54,6 +56,7 @@ public final class SidecarProxy implements AutoCloseable {
   private final EndpointPools pools;
   private final TunnelConnector tunnels;
   private final Drain drain = new Drain();
+  private final ProxyMetrics metrics = new ProxyMetrics();
   private final AtomicReference<ProxyState> state = new AtomicReference<>();
   private final List<Channel> listeners = new ArrayList<>();
   private final Map<ServiceKey, InetSocketAddress> upstreamAddresses = new LinkedHashMap<>();
@@ -73,6 +76,7 @@ public final class SidecarProxy implements AutoCloseable {
     this.loads = new EndpointLoads(nanoClock);
     this.pools = new EndpointPools(config.pools(), security);
     this.tunnels = new TunnelConnector(config.pools(), security);
+    this.metrics.inFlight(drain::inFlight);
     this.state.set(assemble(MeshView.EMPTY));
   }
 
@@ -91,7 +95,8 @@ public final class SidecarProxy implements AutoCloseable {
                   security,
                   () -> state.get().inbound(),
                   () -> state.get().view(),
-                  config.app(), tunnels, nanoClock),
+                  config.app(), tunnels, nanoClock,
+                  metrics.tcp(Direction.INBOUND, config.app().service())),
               true);
       outboundAddress =
           bind(
@@ -107,7 +112,8 @@ public final class SidecarProxy implements AutoCloseable {
                 config.bindAddress(),
                 upstream.localPort(),
                 new UpstreamPortInitializer(
-                    target, () -> state.get().view(), () -> state.get().outbound(), loads, tunnels, nanoClock),
+                    target, () -> state.get().view(), () -> state.get().outbound(), loads, tunnels, nanoClock,
+                    metrics.tcp(Direction.OUTBOUND, upstream.service())),
                 true));
       }
     } catch (InterruptedException | RuntimeException e) {
@@ -147,8 +153,8 @@ public final class SidecarProxy implements AutoCloseable {
   private ProxyState assemble(MeshView view) {
     HttpService outbound =
         OutboundStack.build(view, config.app().service().namespace(), loads, pools, tunnels, nanoClock,
-            service -> missingServices.missing(service));
-    HttpService inbound = InboundStack.build(view, config.app(), pools);
+            service -> missingServices.missing(service), metrics);
+    HttpService inbound = InboundStack.build(view, config.app(), pools, metrics, nanoClock);
     // Outermost on both paths: every exchange is counted, whatever becomes of it.
     return new ProxyState(view, drain.track(outbound), drain.track(inbound));
   }
@@ -166,6 +172,11 @@ public final class SidecarProxy implements AutoCloseable {
   /** The load figures (in flight, peak-EWMA latency) of every endpoint the proxy knows. */
   public EndpointLoads loads() {
     return loads;
+  }
+
+  /** The request metrics this proxy records, for the admin port's {@code /metrics}. */
+  public ProxyMetrics metrics() {
+    return metrics;
   }
 
   /** The address of the inbound listener, where peer sidecars connect. */

@@ -6,7 +6,8 @@
  * <pre>
  *   mesh       what the proxy knows of the mesh: services, ports, balancers (immutable view)
  *   control    the link to the control plane: registration, snapshot watch and translation
- *   admin      the admin port: /ready, /live, /config, /endpoints
+ *   admin      the admin port: /ready, /live, /config, /endpoints, /metrics
+ *   metrics    the request metrics stage and the metric families /metrics exposes
  *   http       the exchange (one streamed request/response), the bridge handler, h2 server setup
  *   outbound   listeners the application calls and the outbound chain: resolve, balance, forward
  *   inbound    the listener peer sidecars call and the inbound chain: local target, deliver

@@ -80,7 +80,7 @@ public final class InProcessSidecar implements AutoCloseable {
       throw e;
     }
     try {
-      AdminServer admin = AdminServer.of(link::status, link::current, proxy.loads())
+      AdminServer admin = AdminServer.of(link::status, link::current, proxy.loads(), proxy.metrics())
           .start("127.0.0.1", plan.adminPort());
       return new InProcessSidecar(proxy, link, admin, node);
     } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.trellis.proxy.admin;
 import dev.trellis.proxy.balance.EndpointLoads;
 import dev.trellis.proxy.control.LinkStatus;
 import dev.trellis.proxy.control.TranslatedSnapshot;
+import dev.trellis.proxy.metrics.ProxyMetrics;
 import dev.trellis.proxy.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
  *   /ready      200 when registered and in sync, else 503 with the reason
  *   /config     JSON: snapshot version, sync state, the documents and endpoints in use
  *   /endpoints  JSON: per upstream, each endpoint's health, in-flight and peak-EWMA latency
+ *   /metrics    Prometheus text: requests, latencies and proxy errors per service, process figures
  * </pre>
  *
  * <p>It binds loopback by default: the admin port shows the mesh's configuration and must not be
@@ -45,15 +47,17 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /**
-   * An admin server over a sidecar's link status, the snapshot it runs and its endpoint loads.
+   * An admin server over a sidecar's link status, the snapshot it runs, its endpoint loads and its
+   * request metrics.
    */
   public static AdminServer of(Supplier<LinkStatus> status,
-      Supplier<Optional<TranslatedSnapshot>> snapshot, EndpointLoads loads) {
+      Supplier<Optional<TranslatedSnapshot>> snapshot, EndpointLoads loads, ProxyMetrics metrics) {
     Map<String, AdminRoute> routes = new LinkedHashMap<>();
     routes.put("/live", new LiveRoute());
     routes.put("/ready", new ReadyRoute(status));
     routes.put("/config", new ConfigRoute(status, snapshot));
     routes.put("/endpoints", new EndpointsRoute(snapshot, loads));
+    routes.put("/metrics", new MetricsRoute(metrics));
     return new AdminServer(routes);
   }
 

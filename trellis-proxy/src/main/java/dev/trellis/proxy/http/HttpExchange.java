@@ -49,9 +49,10 @@ public final class HttpExchange {
   private final boolean http1Downstream;
   private final RouteTarget preset;
   private final long startNanos;
+  // Room for the usual listeners (drain, metrics, balancer, a timeout) without growing per request.
+  private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(4);
   // The collections below are made when first needed: most exchanges never use them.
   private ArrayDeque<HttpContent> pendingBody;
-  private final List<Consumer<HttpExchange>> finishListeners = new ArrayList<>(2);
   private List<Runnable> attemptFailedListeners;
   private List<Consumer<HttpResponse>> responseHeadListeners;
   private ConnectFailureHandler connectFailureHandler;
@@ -79,6 +80,8 @@ public final class HttpExchange {
   private boolean failed;
   private int responseStatus;
   private int grpcStatus = GrpcStatus.NONE;
+  private ProxyError proxyError;
+  private String routeName;
 
   HttpExchange(
       Channel downstream,
@@ -169,6 +172,21 @@ public final class HttpExchange {
   /** The service port the request goes to, or null before routing. */
   public ServicePort servicePort() {
     return servicePort;
+  }
+
+  /** Records the route ({@code namespace/name}) that matched the request; set by the routing stage. */
+  public void routeName(String route) {
+    this.routeName = route;
+  }
+
+  /** The route that matched the request, or null when no route applied. */
+  public String routeName() {
+    return routeName;
+  }
+
+  /** The error the proxy itself answered (or cut the response) with, or null. */
+  public ProxyError proxyError() {
+    return proxyError;
   }
 
   /** Records the endpoint picked for the request; set by the balancing stage. */
@@ -265,6 +283,7 @@ public final class HttpExchange {
       return;
     }
     failed = true;
+    proxyError = error;
     if (upstream != null) {
       releaseUpstream(false);
     }

@@ -5,12 +5,14 @@ import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.http.Http2ServerPipeline;
 import dev.trellis.proxy.http.ProxyError;
 import dev.trellis.proxy.mesh.MeshView;
+import dev.trellis.proxy.metrics.TcpMetricsHandler;
 import dev.trellis.proxy.security.PeerSecurity;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import dev.trellis.proxy.tcp.TunnelPreface;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -36,20 +38,24 @@ public final class InboundInitializer extends ChannelInitializer<Channel> {
   private final LocalApp app;
   private final TunnelConnector connector;
   private final LongSupplier nanoClock;
+  private final ChannelHandler tcpMetrics;
 
+  /** {@code tcpMetrics} counts the tunnels (opaque TCP, upgrades) to the local application. */
   public InboundInitializer(
       PeerSecurity security,
       Supplier<HttpService> chain,
       Supplier<MeshView> view,
       LocalApp app,
       TunnelConnector connector,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      ChannelHandler tcpMetrics) {
     this.security = security;
     this.chain = chain;
     this.view = view;
     this.app = app;
     this.connector = connector;
     this.nanoClock = nanoClock;
+    this.tcpMetrics = tcpMetrics;
   }
 
   @Override
@@ -80,6 +86,7 @@ public final class InboundInitializer extends ChannelInitializer<Channel> {
                     InetSocketAddress target =
                         new InetSocketAddress("127.0.0.1", app.appPort(decision.port().port()));
                     ctx.pipeline()
+                        .addLast(TcpMetricsHandler.NAME, tcpMetrics)
                         .addLast(InboundTunnelHandler.NAME, new InboundTunnelHandler(connector, target));
                   }
                 }));

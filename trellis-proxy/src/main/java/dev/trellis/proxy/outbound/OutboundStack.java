@@ -4,6 +4,8 @@ import dev.trellis.proxy.balance.EndpointLoads;
 import dev.trellis.proxy.http.HttpService;
 import dev.trellis.proxy.mesh.MeshView;
 import dev.trellis.proxy.mesh.MissingServiceListener;
+import dev.trellis.proxy.metrics.ProxyMetrics;
+import dev.trellis.proxy.metrics.RequestMetrics;
 import dev.trellis.proxy.pool.EndpointPools;
 import dev.trellis.proxy.route.RouteStage;
 import dev.trellis.proxy.tcp.TunnelConnector;
@@ -15,12 +17,11 @@ import java.util.function.LongSupplier;
  * ports) serves its requests through the chain of the snapshot current when a request arrives.
  *
  * <pre>
- *   listener -> codec -> ServiceResolver -> RouteStage -> RequestTimeout -> ConnectRetry
- *            -> EndpointPicker -> PeerForwarder (h2 pool or tunnel)
+ *   listener -> codec -> RequestMetrics -> ServiceResolver -> RouteStage -> RequestTimeout
+ *            -> ConnectRetry -> EndpointPicker -> PeerForwarder (h2 pool or tunnel)
  * </pre>
  *
- * Metrics, retries and circuit breaking slot in between the resolver and the
- * picker as further stages.
+ * Retries and circuit breaking slot in between the resolver and the picker as further stages.
  */
 public final class OutboundStack {
   private OutboundStack() {}
@@ -32,7 +33,8 @@ public final class OutboundStack {
       EndpointPools pools,
       TunnelConnector tunnels,
       LongSupplier nanoClock,
-      MissingServiceListener missingServices) {
+      MissingServiceListener missingServices,
+      ProxyMetrics metrics) {
     // Last: hands the request to the picked endpoint's sidecar over the multiplexed HTTP/2 pool
     // of this event loop (or a byte tunnel for upgrades). Connect errors become 502/504 here.
     HttpService forward = new PeerForwarder(pools, tunnels);
@@ -48,7 +50,10 @@ public final class OutboundStack {
     // Routes: the resolved service's HTTPRoutes/GRPCRoutes may answer (404, redirect) or send the
     // request to another service; the timeout below is then the backend service's.
     HttpService routed = new RouteStage(view, timed);
-    // First: which service (and port) the request is for; everything below needs it.
-    return new ServiceResolver(view, namespace, missingServices, routed);
+    // Which service (and port) the request is for; everything below needs it.
+    HttpService resolved = new ServiceResolver(view, namespace, missingServices, routed);
+    // First: metrics read their labels (service, route, status) when the exchange ends, so they sit
+    // above every stage that may answer and count the resolver's 404s and the routes' answers too.
+    return RequestMetrics.outbound(metrics, view, nanoClock, resolved);
   }
 }

@@ -8,8 +8,10 @@ import dev.trellis.proxy.http.RouteTarget;
 import dev.trellis.proxy.mesh.MeshView;
 import dev.trellis.proxy.mesh.ServicePort;
 import dev.trellis.proxy.mesh.ServiceView;
+import dev.trellis.proxy.metrics.TcpMetricsHandler;
 import dev.trellis.proxy.tcp.TunnelConnector;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import java.util.function.LongSupplier;
@@ -32,20 +34,24 @@ public final class UpstreamPortInitializer extends ChannelInitializer<Channel> {
   private final EndpointLoads loads;
   private final TunnelConnector tunnels;
   private final LongSupplier nanoClock;
+  private final ChannelHandler tcpMetrics;
 
+  /** {@code tcpMetrics} counts the port's connections when the port carries opaque TCP. */
   public UpstreamPortInitializer(
       RouteTarget target,
       Supplier<MeshView> views,
       Supplier<HttpService> chain,
       EndpointLoads loads,
       TunnelConnector tunnels,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      ChannelHandler tcpMetrics) {
     this.target = target;
     this.views = views;
     this.chain = chain;
     this.loads = loads;
     this.tunnels = tunnels;
     this.nanoClock = nanoClock;
+    this.tcpMetrics = tcpMetrics;
   }
 
   @Override
@@ -72,6 +78,7 @@ public final class UpstreamPortInitializer extends ChannelInitializer<Channel> {
         ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         ch.config().setAutoRead(false);
         ch.pipeline()
+            .addLast(TcpMetricsHandler.NAME, tcpMetrics)
             .addLast(TcpUpstreamHandler.NAME, new TcpUpstreamHandler(service, port, loads, tunnels, nanoClock));
       }
     }

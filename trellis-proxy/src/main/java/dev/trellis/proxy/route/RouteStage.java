@@ -64,6 +64,7 @@ public final class RouteStage implements HttpService {
       return;
     }
     CompiledRule rule = hit.rule();
+    exchange.routeName(rule.route());
     String prefix = hit.matcher().matchedPrefix();
     if (!applyFilters(rule.filters(), exchange, seen, prefix)) {
       return;

@@ -12,6 +12,7 @@ import dev.trellis.proxy.control.LinkStatus;
 import dev.trellis.proxy.control.SnapshotTranslator;
 import dev.trellis.proxy.control.SyncState;
 import dev.trellis.proxy.control.TranslatedSnapshot;
+import dev.trellis.proxy.metrics.ProxyMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +41,7 @@ class AdminServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    admin = AdminServer.of(status::get, snapshot::get, loads).start("127.0.0.1", 0);
+    admin = AdminServer.of(status::get, snapshot::get, loads, new ProxyMetrics()).start("127.0.0.1", 0);
   }
 
   @AfterEach
@@ -54,6 +55,17 @@ class AdminServerTest {
             URI.create("http://127.0.0.1:" + admin.address().getPort() + path))
         .method(method, HttpRequest.BodyPublishers.noBody()).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void metricsAreServedInThePrometheusTextFormat() throws Exception {
+    HttpResponse<String> metrics = send("GET", "/metrics");
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+    // Request families appear with their first request (RequestMetricsTest); process figures always.
+    assertThat(metrics.body()).contains("# TYPE process_cpu_seconds_total counter",
+        "process_resident_memory_bytes ", "process_open_fds ", "process_start_time_seconds ");
   }
 
   @Test
@@ -118,7 +130,7 @@ class AdminServerTest {
   void unknownPathsAndMethodsAreAnsweredAndTheServerStaysUp() throws Exception {
     HttpResponse<String> unknown = send("GET", "/nope?x=1");
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(unknown.body()).contains("/nope", "/config, /endpoints, /live, /ready");
+    assertThat(unknown.body()).contains("/nope", "/config, /endpoints, /live, /metrics, /ready");
     assertThat(send("POST", "/ready").statusCode()).isEqualTo(405);
     HttpResponse<String> head = send("HEAD", "/live");
     assertThat(head.statusCode()).isEqualTo(200);

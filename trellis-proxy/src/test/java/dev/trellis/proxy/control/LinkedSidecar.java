@@ -63,7 +63,7 @@ final class LinkedSidecar implements AutoCloseable {
     AdminServer admin = null;
     try {
       link.start();
-      admin = AdminServer.of(link::status, link::current, proxy.loads()).start("127.0.0.1", 0);
+      admin = AdminServer.of(link::status, link::current, proxy.loads(), proxy.metrics()).start("127.0.0.1", 0);
       return new LinkedSidecar(proxy, client, link, admin);
     } catch (RuntimeException | InterruptedException e) {
       link.close();
