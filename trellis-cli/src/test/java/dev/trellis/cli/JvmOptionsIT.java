@@ -59,6 +59,14 @@ class JvmOptionsIT {
   }
 
   @Test
+  void aSidecarStartsWithItsOptionsAndTheJvmTakesThem() {
+    // The JVM refuses an unknown or malformed option before main: a typo in the options file
+    // would stop every sidecar. `--version` runs the sidecar's JVM with all of them.
+    CommandResult result = ok(dist.run("proxy", "--version"));
+    assertThat(result.stderr()).as("nothing but the version").isEmpty();
+  }
+
+  @Test
   void aBrokenClassArchiveIsReplacedWithoutAWord(@TempDir Path dataDir) throws IOException {
     try (ControlPlaneProcess control = ControlPlaneProcess.start(dist, dataDir)) {
       CommandResult first = ok(control.cli("get", "services"));
