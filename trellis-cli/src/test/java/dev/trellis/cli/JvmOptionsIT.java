@@ -52,10 +52,10 @@ class JvmOptionsIT {
   }
 
   @Test
-  void theSidecarOptionsSetASmallSerialHeap() throws IOException {
+  void theSidecarOptionsSetASmallSerialHeapAndTwoCompilerThreads() throws IOException {
     String options = Files.readString(dist.home().resolve("conf/sidecar.jvm-options"));
     assertThat(options.lines().filter(line -> line.startsWith("-")))
-        .contains("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m");
+        .contains("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:CICompilerCount=2");
   }
 
   @Test
