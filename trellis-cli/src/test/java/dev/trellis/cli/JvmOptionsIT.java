@@ -52,10 +52,11 @@ class JvmOptionsIT {
   }
 
   @Test
-  void theSidecarOptionsSetASmallSerialHeapAndTwoCompilerThreads() throws IOException {
+  void theSidecarOptionsSetASmallSerialHeapAndALateFrugalJit() throws IOException {
     String options = Files.readString(dist.home().resolve("conf/sidecar.jvm-options"));
     assertThat(options.lines().filter(line -> line.startsWith("-")))
-        .contains("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:CICompilerCount=2");
+        .contains("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:CICompilerCount=2",
+            "-XX:CompileThresholdScaling=3");
   }
 
   @Test
