@@ -52,10 +52,19 @@ class JvmOptionsIT {
   }
 
   @Test
-  void theSidecarOptionsSetASmallSerialHeap() throws IOException {
+  void theSidecarOptionsSetASmallSerialHeapAndALateFrugalJit() throws IOException {
     String options = Files.readString(dist.home().resolve("conf/sidecar.jvm-options"));
     assertThat(options.lines().filter(line -> line.startsWith("-")))
-        .contains("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m");
+        .contains("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:CICompilerCount=2",
+            "-XX:CompileThresholdScaling=3");
+  }
+
+  @Test
+  void aSidecarStartsWithItsOptionsAndTheJvmTakesThem() {
+    // The JVM refuses an unknown or malformed option before main: a typo in the options file
+    // would stop every sidecar. `--version` runs the sidecar's JVM with all of them.
+    CommandResult result = ok(dist.run("proxy", "--version"));
+    assertThat(result.stderr()).as("nothing but the version").isEmpty();
   }
 
   @Test

@@ -34,7 +34,7 @@ public final class ProcFs {
   }
 
   /**
-   * Reads the CPU time and peak RSS of {@code pid}.
+   * Reads the CPU time, peak RSS and current RSS of {@code pid}.
    *
    * @throws IOException when the process is gone or its files cannot be read
    */
@@ -42,8 +42,23 @@ public final class ProcFs {
     Path dir = root.resolve(Long.toString(pid));
     try {
       long ticks = ProcStat.cpuTicks(Files.readString(dir.resolve("stat")));
-      long peakRss = ProcStatus.peakRssKib(Files.readString(dir.resolve("status")));
-      return new ProcessSample(name, pid, ticks, peakRss);
+      String status = Files.readString(dir.resolve("status"));
+      return new ProcessSample(name, pid, ticks, ProcStatus.peakRssKib(status), ProcStatus.rssKib(status));
+    } catch (NoSuchFileException e) {
+      throw new IOException("process " + pid + " (" + name + ") is gone: no " + e.getFile(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("process " + pid + " (" + name + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The current RSS of {@code pid} in KiB: one read of {@code PID/status}, for sampling often.
+   *
+   * @throws IOException when the process is gone or its status cannot be read
+   */
+  public long rssKib(String name, long pid) throws IOException {
+    try {
+      return ProcStatus.rssKib(Files.readString(root.resolve(Long.toString(pid)).resolve("status")));
     } catch (NoSuchFileException e) {
       throw new IOException("process " + pid + " (" + name + ") is gone: no " + e.getFile(), e);
     } catch (IllegalArgumentException e) {

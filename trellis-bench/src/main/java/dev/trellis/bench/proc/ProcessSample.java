@@ -7,5 +7,6 @@ package dev.trellis.bench.proc;
  * @param pid        the process id
  * @param cpuTicks   user + system CPU time so far, in clock ticks
  * @param peakRssKib peak resident set size so far (VmHWM), in KiB
+ * @param rssKib     resident set size at this moment (VmRSS), in KiB
  */
-public record ProcessSample(String name, long pid, long cpuTicks, long peakRssKib) {}
+public record ProcessSample(String name, long pid, long cpuTicks, long peakRssKib, long rssKib) {}

@@ -24,6 +24,12 @@ public final class ReportTable {
   private static final Map<String, String> LABELS = Map.of(
       "direct", "direct", TRELLIS, "Trellis", "haproxy", "HAProxy", "nginx", "nginx");
 
+  /**
+   * Per process: the largest RSS sampled while the load ran (what it holds under load), then
+   * the peak over its life (VmHWM, which adds start-up's and the JIT's one-off bursts).
+   */
+  static final String RSS_HEADER = "RSS MiB under load / peak";
+
   private final List<Measurement> measurements;
 
   public ReportTable(List<Measurement> measurements) {
@@ -51,7 +57,7 @@ public final class ReportTable {
   private void latencyTable(StringBuilder out, String workload, String title) {
     out.append(title).append("\n\n");
     out.append("| row | target rps | achieved rps | errors | p50 µs | p99 µs | p99.9 µs | max µs "
-        + "| added p50 | added p99 | added p99.9 | added max | CPU s / 1k req | peak RSS MiB |\n");
+        + "| added p50 | added p99 | added p99.9 | added max | CPU s / 1k req | " + RSS_HEADER + " |\n");
     out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Integer rate : latencyRates(workload)) {
       Measurement direct = find("direct", workload, rate);
@@ -91,7 +97,7 @@ public final class ReportTable {
 
   private void throughputTable(StringBuilder out, String workload, String title, String rate, String count) {
     out.append(title).append("\n\n");
-    out.append("| row | ").append(rate).append(" | ").append(count).append(" | errors | CPU s / 1k req | peak RSS MiB |\n");
+    out.append("| row | ").append(rate).append(" | ").append(count).append(" | errors | CPU s / 1k req | ").append(RSS_HEADER).append(" |\n");
     out.append("|---|--:|--:|--:|--:|--:|\n");
     for (String row : rows()) {
       Measurement m = find(row, workload, null);
@@ -118,7 +124,7 @@ public final class ReportTable {
       return;
     }
     out.append("### TCP stream throughput\n\n");
-    out.append("| row | MiB/s | CPU s / GiB | peak RSS MiB |\n");
+    out.append("| row | MiB/s | CPU s / GiB | " + RSS_HEADER + " |\n");
     out.append("|---|--:|--:|--:|\n");
     for (String row : rows()) {
       Measurement m = find(row, "tcp", null);
@@ -163,10 +169,15 @@ public final class ReportTable {
     }
     // Per path, so each sum covers the two proxies a request crosses: the Trellis row runs one
     // inbound sidecar per service, and summing all four against HAProxy's two would say little.
-    ratioLine(out, "peak RSS, HTTP path (sum over its proxies)", others, o -> peakRss(o, "latency", "throughput"));
+    ratioLine(out, "RSS under load, HTTP path (sum over its proxies)", others,
+        o -> rss(o, ProcessUse::loadRssKib, "latency", "throughput"));
+    ratioLine(out, "peak RSS, HTTP path (sum over its proxies)", others,
+        o -> rss(o, ProcessUse::peakRssKib, "latency", "throughput"));
     if (has("grpc-latency") || has("grpc-throughput")) {
+      ratioLine(out, "RSS under load, gRPC path (sum over its proxies)", others,
+          o -> rss(o, ProcessUse::loadRssKib, "grpc-latency", "grpc-throughput"));
       ratioLine(out, "peak RSS, gRPC path (sum over its proxies)", others,
-          o -> peakRss(o, "grpc-latency", "grpc-throughput"));
+          o -> rss(o, ProcessUse::peakRssKib, "grpc-latency", "grpc-throughput"));
     }
     out.append('\n');
   }
@@ -217,12 +228,17 @@ public final class ReportTable {
     return m == null || !m.ran() ? null : figure.apply(m);
   }
 
-  private Double peakRss(String row, String... workloads) {
+  /**
+   * The largest {@code figure} seen per process over {@code workloads}, summed over the
+   * processes; null when none has it (older results have no RSS under load).
+   */
+  private Double rss(String row, Function<ProcessUse, Long> figure, String... workloads) {
     List<String> wanted = List.of(workloads);
     long kib = measurements.stream()
         .filter(m -> m.row().equals(row) && m.ran() && wanted.contains(m.workload()))
         .flatMap(m -> m.processes().stream())
-        .collect(Collectors.toMap(ProcessUse::name, ProcessUse::peakRssKib, Math::max, LinkedHashMap::new))
+        .filter(p -> figure.apply(p) != null)
+        .collect(Collectors.toMap(ProcessUse::name, figure, Math::max, LinkedHashMap::new))
         .values().stream().mapToLong(Long::longValue).sum();
     return kib == 0 ? null : (double) kib;
   }
@@ -251,7 +267,9 @@ public final class ReportTable {
     if (m.processes().isEmpty()) {
       return Figures.NONE;
     }
-    return m.processes().stream().map(p -> Figures.mib(p.peakRssKib())).collect(Collectors.joining(" + "));
+    return m.processes().stream()
+        .map(p -> (p.loadRssKib() == null ? Figures.NONE : Figures.mib(p.loadRssKib())) + " / " + Figures.mib(p.peakRssKib()))
+        .collect(Collectors.joining(" + "));
   }
 
   private Measurement find(String row, String workload, Integer rate) {

@@ -55,9 +55,9 @@ class ProcReadersTest {
     ProcFs procFs = new ProcFs(sampleProc(), 100);
 
     ProcessSample before = procFs.sample("haproxy-outbound", 4242);
-    ProcessSample after = new ProcessSample("haproxy-outbound", 4242, before.cpuTicks() + 250, 12400);
+    ProcessSample after = new ProcessSample("haproxy-outbound", 4242, before.cpuTicks() + 250, 12400, 12000);
 
-    assertThat(before).isEqualTo(new ProcessSample("haproxy-outbound", 4242, 1801, 12345));
+    assertThat(before).isEqualTo(new ProcessSample("haproxy-outbound", 4242, 1801, 12345, 11000));
     assertThat(procFs.cpuSecondsBetween(before, after)).isEqualTo(2.5);
   }
 

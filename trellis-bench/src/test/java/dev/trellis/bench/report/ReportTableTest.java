@@ -18,9 +18,10 @@ class ReportTableTest {
         processes, null);
   }
 
+  /** Two processes, each with a peak RSS of {@code rssEach} and half that sampled under load. */
   private static List<ProcessUse> two(String kind, double cpuEach, long rssEach) {
-    return List.of(new ProcessUse(kind + "-outbound", 10, cpuEach, rssEach),
-        new ProcessUse(kind + "-inbound", 11, cpuEach, rssEach));
+    return List.of(new ProcessUse(kind + "-outbound", 10, cpuEach, rssEach, rssEach / 2),
+        new ProcessUse(kind + "-inbound", 11, cpuEach, rssEach, rssEach / 2));
   }
 
   private final List<Measurement> measurements = List.of(
@@ -40,8 +41,8 @@ class ReportTableTest {
     // 1000 rps for 10 s = 10000 requests; 2 CPU s each = 0.200 s per 1k requests per process
     assertThat(markdown).contains(
         "| direct | 1000 | 1000 | 0 | 100 | 200 | 400 | 800 | — | — | — | — | — | — |\n",
-        "| Trellis | 1000 | 1000 | 0 | 300 | 600 | 1200 | 1600 | +200 | +400 | +800 | +800 | 0.200 + 0.200 | 100.0 + 100.0 |\n",
-        "| HAProxy | 1000 | 1000 | 0 | 150 | 400 | 800 | 1000 | +50 | +200 | +400 | +200 | 0.100 + 0.100 | 10.0 + 10.0 |\n",
+        "| Trellis | 1000 | 1000 | 0 | 300 | 600 | 1200 | 1600 | +200 | +400 | +800 | +800 | 0.200 + 0.200 | 50.0 / 100.0 + 50.0 / 100.0 |\n",
+        "| HAProxy | 1000 | 1000 | 0 | 150 | 400 | 800 | 1000 | +50 | +200 | +400 | +200 | 0.100 + 0.100 | 5.0 / 10.0 + 5.0 / 10.0 |\n",
         "| nginx | 1000 | not run: nginx not installed |");
   }
 
@@ -51,7 +52,7 @@ class ReportTableTest {
 
     assertThat(markdown).contains(
         "| direct | 100000 | 500000 | 0 | — | — |\n",
-        "| Trellis | 20000 | 100000 | 0 | 0.100 + 0.100 | 200.0 + 200.0 |\n",
+        "| Trellis | 20000 | 100000 | 0 | 0.100 + 0.100 | 100.0 / 200.0 + 100.0 / 200.0 |\n",
         "| nginx | not run: nginx not installed |");
   }
 
@@ -66,7 +67,9 @@ class ReportTableTest {
         "| CPU s / 1k req @ 1000 rps | — | 2.00x | — |\n",
         "| max throughput rps | 0.20x | 0.50x | — |\n",
         "| CPU s / 1k req @ max throughput | — | 2.00x | — |\n",
-        // peak RSS: the largest seen per process, summed: 2 x 200 MiB against 2 x 20 MiB
+        // RSS: the largest seen per process, summed: 2 x 200 MiB against 2 x 20 MiB at peak,
+        // 2 x 100 against 2 x 10 under load
+        "| RSS under load, HTTP path (sum over its proxies) | — | 10.00x | — |\n",
         "| peak RSS, HTTP path (sum over its proxies) | — | 10.00x | — |\n");
   }
 
@@ -85,9 +88,9 @@ class ReportTableTest {
     String markdown = new ReportTable(withTcp).markdown();
 
     assertThat(markdown).contains(
-        "### TCP stream throughput\n\n| row | MiB/s | CPU s / GiB | peak RSS MiB |\n",
+        "### TCP stream throughput\n\n| row | MiB/s | CPU s / GiB | RSS MiB under load / peak |\n",
         "| direct | 2048 | — | — |\n",
-        "| HAProxy | 1024 | 0.500 + 0.500 | 10.0 + 10.0 |\n",
+        "| HAProxy | 1024 | 0.500 + 0.500 | 5.0 / 10.0 + 5.0 / 10.0 |\n",
         "| nginx | not run: no stream module |||\n",
         "| TCP stream MiB/s | 0.25x | 0.50x | — |\n",
         "| CPU s / GiB, TCP stream | — | 2.00x | — |\n");
@@ -125,14 +128,28 @@ class ReportTableTest {
 
     assertThat(markdown).contains(
         "### gRPC unary at fixed rates (open loop, grpc-java client, from intended send time)",
-        "| Trellis | 1000 | 1000 | 0 | 400 | 800 | 900 | 1000 | +300 | +600 | +600 | +600 | 0.100 + 0.100 | 100.0 + 100.0 |\n",
-        "| row | calls/s | calls | errors | CPU s / 1k req | peak RSS MiB |\n",
-        "| HAProxy | 40000 | 80000 | 2 | 0.100 + 0.100 | 10.0 + 10.0 |\n",
+        "| Trellis | 1000 | 1000 | 0 | 400 | 800 | 900 | 1000 | +300 | +600 | +600 | +600 | 0.100 + 0.100 | 50.0 / 100.0 + 50.0 / 100.0 |\n",
+        "| row | calls/s | calls | errors | CPU s / 1k req | RSS MiB under load / peak |\n",
+        "| HAProxy | 40000 | 80000 | 2 | 0.100 + 0.100 | 5.0 / 10.0 + 5.0 / 10.0 |\n",
         "| Trellis | not run: h2load exited with 1 |",
         "| gRPC p50 @ 1000 rps | 4.00x | — | — |\n",
         "| gRPC max throughput calls/s | — | — | — |\n",
         // gRPC path: Trellis 2 x 100 MiB, HAProxy 2 x 10 MiB
         "| peak RSS, gRPC path (sum over its proxies) | — | 10.00x | — |\n");
+  }
+
+  @Test
+  void resultsWrittenBeforeRssUnderLoadWasMeasuredShowADashForIt() {
+    List<Measurement> old = List.of(
+        throughput("trellis", 20_000, 100_000, List.of(new ProcessUse("trellis-outbound", 10, 10.0, 204800, null))),
+        throughput("haproxy", 40_000, 200_000, List.of(new ProcessUse("haproxy-outbound", 12, 10.0, 20480, null))));
+
+    String markdown = new ReportTable(old).markdown();
+
+    assertThat(markdown).contains(
+        "| Trellis | 20000 | 100000 | 0 | 0.100 | — / 200.0 |\n",
+        "| RSS under load, HTTP path (sum over its proxies) | — | — | — |\n",
+        "| peak RSS, HTTP path (sum over its proxies) | — | 10.00x | — |\n");
   }
 
   @Test

@@ -16,7 +16,7 @@ class ResultsFileTest {
   void appendedMeasurementsReadBackEqual(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("results.jsonl");
     Measurement ran = new Measurement("haproxy", "latency", 500, 499.5, 4000L, 1L, 120.5, 300.0, 900.0,
-        1500.0, null, null, List.of(new ProcessUse("haproxy-outbound", 42, 0.25, 9000)), null);
+        1500.0, null, null, List.of(new ProcessUse("haproxy-outbound", 42, 0.25, 9000, 8000L)), null);
     Measurement skipped = Measurement.notRun("trellis", "throughput", "no `trellis proxy` in this build");
 
     ResultsFile.append(file, ran);
@@ -26,6 +26,16 @@ class ResultsFileTest {
     assertThat(Files.readAllLines(file).get(1))
         .isEqualTo("{\"row\":\"trellis\",\"workload\":\"throughput\",\"processes\":[],"
             + "\"notRun\":\"no `trellis proxy` in this build\"}");
+  }
+
+  @Test
+  void aLineWrittenBeforeRssUnderLoadWasMeasuredStillReads(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("results.jsonl");
+    Files.writeString(file, "{\"row\":\"haproxy\",\"workload\":\"throughput\",\"processes\":"
+        + "[{\"name\":\"haproxy-outbound\",\"pid\":42,\"cpuSeconds\":0.25,\"peakRssKib\":9000}]}\n");
+
+    assertThat(ResultsFile.read(file).get(0).processes())
+        .containsExactly(new ProcessUse("haproxy-outbound", 42, 0.25, 9000, null));
   }
 
   @Test
@@ -42,7 +52,7 @@ class ResultsFileTest {
   @Test
   void cpuPerThousandRequestsSumsTheProcesses() {
     Measurement m = new Measurement("nginx", "throughput", null, 1000.0, 20_000L, 0L, null, null, null, null, null, null,
-        List.of(new ProcessUse("a", 1, 1.0, 1), new ProcessUse("b", 2, 3.0, 1)), null);
+        List.of(new ProcessUse("a", 1, 1.0, 1, 1L), new ProcessUse("b", 2, 3.0, 1, 1L)), null);
 
     assertThat(m.cpuSecondsPer1k()).isEqualTo(0.2);
     assertThat(Measurement.notRun("x", "latency", "why").cpuSecondsPer1k()).isNull();
