@@ -1,18 +1,12 @@
 package dev.trellis.cli.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.trellis.testkit.app.ScriptedApp;
 import dev.trellis.testkit.client.Curl;
-import dev.trellis.testkit.process.CommandResult;
-import dev.trellis.testkit.process.ControlPlaneProcess;
-import dev.trellis.testkit.process.Distribution;
 import dev.trellis.testkit.process.SidecarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -30,56 +24,23 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class SidecarCurlIT {
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir static Path dir;
-  private static ControlPlaneProcess control;
-  private static ScriptedApp catalogApp;
+  private static WebCallsCatalog mesh;
   private static SidecarProcess catalog;
   private static SidecarProcess web;
 
   @BeforeAll
   static void startMesh() throws Exception {
-    Distribution dist = Distribution.fromSystemProperty();
-    control = ControlPlaneProcess.start(dist, Files.createDirectory(dir.resolve("control")));
-    Path mesh = dir.resolve("mesh.yaml");
-    Files.writeString(mesh, """
-        apiVersion: trellis.dev/v1alpha1
-        kind: Service
-        metadata: {name: catalog}
-        spec:
-          ports: [{name: http, port: 8080, appProtocol: http}]
-        ---
-        apiVersion: trellis.dev/v1alpha1
-        kind: Service
-        metadata: {name: web}
-        spec:
-          ports: [{name: http, port: 8080, appProtocol: http}]
-        """);
-    CommandResult applied = control.cli("apply", "-f", mesh.toString());
-    assertThat(applied.exitCode()).as(applied.describe()).isZero();
-
-    catalogApp = ScriptedApp.start("catalog-1");
-    catalog = SidecarProcess.builder(dist, control, "catalog", Files.createDirectory(dir.resolve("catalog")))
-        .appPort(8080, catalogApp.port()).start();
-    web = SidecarProcess.builder(dist, control, "web", Files.createDirectory(dir.resolve("web")))
-        .appPort(8080, 1).upstream("catalog").start();
-    // Ready means in sync; the catalog instance may have registered just before: wait to see it.
-    await().atMost(WAIT).untilAsserted(() -> assertThat(
-        Curl.run("-sS", "-o", "/dev/null", "-w", "%{http_code}", "-x", web.proxyUrl(), "http://catalog/")
-            .stdout()).isEqualTo("200"));
+    mesh = WebCallsCatalog.start(dir);
+    catalog = mesh.catalog();
+    web = mesh.web();
   }
 
   @AfterAll
   static void stopMesh() {
-    for (AutoCloseable closeable : new AutoCloseable[] {web, catalog, catalogApp, control}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        // keep closing the rest
-      }
+    if (mesh != null) {
+      mesh.close();
     }
   }
 

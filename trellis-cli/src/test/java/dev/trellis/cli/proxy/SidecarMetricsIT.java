@@ -5,13 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trellis.testkit.app.ScriptedApp;
 import dev.trellis.testkit.client.Curl;
 import dev.trellis.testkit.metrics.PrometheusServer;
 import dev.trellis.testkit.metrics.PrometheusText;
-import dev.trellis.testkit.process.CommandResult;
-import dev.trellis.testkit.process.ControlPlaneProcess;
-import dev.trellis.testkit.process.Distribution;
 import dev.trellis.testkit.process.SidecarProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,52 +37,21 @@ class SidecarMetricsIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @TempDir static Path dir;
-  private static ControlPlaneProcess control;
-  private static ScriptedApp catalogApp;
+  private static WebCallsCatalog mesh;
   private static SidecarProcess catalog;
   private static SidecarProcess web;
 
   @BeforeAll
   static void startMesh() throws Exception {
-    Distribution dist = Distribution.fromSystemProperty();
-    control = ControlPlaneProcess.start(dist, Files.createDirectory(dir.resolve("control")));
-    Path mesh = dir.resolve("mesh.yaml");
-    Files.writeString(mesh, """
-        apiVersion: trellis.dev/v1alpha1
-        kind: Service
-        metadata: {name: catalog}
-        spec:
-          ports: [{name: http, port: 8080, appProtocol: http}]
-        ---
-        apiVersion: trellis.dev/v1alpha1
-        kind: Service
-        metadata: {name: web}
-        spec:
-          ports: [{name: http, port: 8080, appProtocol: http}]
-        """);
-    CommandResult applied = control.cli("apply", "-f", mesh.toString());
-    assertThat(applied.exitCode()).as(applied.describe()).isZero();
-
-    catalogApp = ScriptedApp.start("catalog-1");
-    catalog = SidecarProcess.builder(dist, control, "catalog", Files.createDirectory(dir.resolve("catalog")))
-        .appPort(8080, catalogApp.port()).start();
-    web = SidecarProcess.builder(dist, control, "web", Files.createDirectory(dir.resolve("web")))
-        .appPort(8080, 1).start();
-    await().atMost(WAIT).untilAsserted(() -> assertThat(
-        Curl.run("-sS", "-o", "/dev/null", "-w", "%{http_code}", "-x", web.proxyUrl(), "http://catalog/")
-            .stdout()).isEqualTo("200"));
+    mesh = WebCallsCatalog.start(dir);
+    catalog = mesh.catalog();
+    web = mesh.web();
   }
 
   @AfterAll
   static void stopMesh() {
-    for (AutoCloseable closeable : new AutoCloseable[] {web, catalog, catalogApp, control}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        // keep closing the rest
-      }
+    if (mesh != null) {
+      mesh.close();
     }
     HTTP.close();
   }
